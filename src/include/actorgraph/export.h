@@ -1,0 +1,55 @@
+/* actorgraph: exporters.
+ * Each writes a finalized graph into a memory buffer, so a caller can write
+ * it atomically (temporary file and rename) or to stdout. */
+#ifndef ACTORGRAPH_EXPORT_H
+#define ACTORGRAPH_EXPORT_H
+
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    AG_FORMAT_JSON = 0, /**< JSON Graph Format v2 */
+    AG_FORMAT_DOT,      /**< Graphviz DOT via cgraph */
+    AG_FORMAT_SVG,      /**< SVG via Graphviz gvc */
+    AG_FORMAT_GRAPHML,  /**< GraphML for Gephi, networkx, igraph */
+    AG_FORMAT_COUNT_
+} ag_format;
+
+/** Parse "json", "dot", "svg", "graphml"; @return AG_OK or AG_EINVAL. */
+AG_EXTERN(int) ag_format_parse(ag_format *out, ag_ctx *ctx, const char *name);
+
+/** Guess a format from a path's extension; @return AG_OK or AG_EINVAL. */
+AG_EXTERN(int) ag_format_from_path(ag_format *out, ag_ctx *ctx, const char *path);
+
+/** Name of a format ("json" ...). */
+AG_EXTERN(const char *) ag_format_name(ag_format fmt);
+
+typedef struct ag_export_options {
+    int version;          /**< AG_EXPORT_OPTIONS_VERSION */
+    const char *layout;   /**< SVG engine: dot, neato, fdp, sfdp, circo, twopi; NULL picks by size */
+    const char *title;    /**< graph label; NULL: "actorgraph" */
+} ag_export_options;
+
+#define AG_EXPORT_OPTIONS_VERSION 1
+#define AG_EXPORT_OPTIONS_INIT {AG_EXPORT_OPTIONS_VERSION, NULL, NULL}
+
+/**
+ * Write @p g (finalized) in @p fmt.
+ * @param[out] out  malloc'ed bytes, NUL-terminated; the caller frees them with free().
+ * @param[out] len  their length without the NUL.
+ * @param opts      may be NULL for defaults.
+ * @return AG_OK, AG_ENOMEM, AG_EINVAL (bad option) or AG_EDEP (Graphviz or igraph failed).
+ */
+AG_EXTERN(int) ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format fmt,
+                         const ag_export_options *opts);
+
+/** The layout engine ag_export() picks for @p g when none is given. */
+AG_EXTERN(const char *) ag_export_default_layout(const ag_graph *g);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,60 @@
+/* actorgraph: lexicon, actor and relation extraction.
+ * The lexicon (countries, titles, organization words, outlets, trigger rules)
+ * is data: JSON embedded at build time, extendable with more JSON files.
+ * Extraction turns one analysed article into its own partial graph. */
+#ifndef ACTORGRAPH_EXTRACT_H
+#define ACTORGRAPH_EXTRACT_H
+
+#include "model.h"
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ag_lexicon ag_lexicon;
+
+/**
+ * Load the built-in lexicon and rules.
+ * @param[out] out  free with ag_lexicon_free().
+ * @return AG_OK, AG_ENOMEM or AG_EPARSE (a broken build).
+ */
+AG_EXTERN(int) ag_lexicon_new(ag_lexicon **out, ag_ctx *ctx);
+
+/**
+ * Add entries and rules from a JSON document in the lexicon format
+ * (docs/LEXICON.md).  @p name is used in error messages.
+ * @return AG_OK, AG_EPARSE (with byte offset or entry), AG_ENOMEM.
+ */
+AG_EXTERN(int) ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t len,
+                                   const char *name);
+
+/** Free a lexicon; NULL is a no-op. */
+AG_EXTERN(void) ag_lexicon_free(ag_lexicon *lex);
+
+/** Called by ag_extract() for --explain: one line of text per call. */
+typedef void (*ag_explain_fn)(const char *line, void *payload);
+
+typedef struct ag_extract_options {
+    int version;              /**< AG_EXTRACT_OPTIONS_VERSION */
+    double min_confidence;    /**< drop edges below this (0: keep all) */
+    ag_explain_fn explain;    /**< NULL: no explanation */
+    void *explain_payload;
+} ag_extract_options;
+
+#define AG_EXTRACT_OPTIONS_VERSION 1
+#define AG_EXTRACT_OPTIONS_INIT {AG_EXTRACT_OPTIONS_VERSION, 0.0, NULL, NULL}
+
+/**
+ * Extract the actors and relations of one article.
+ * @param[out] out  a new graph holding only this article; free with ag_graph_free().
+ * @param opts      may be NULL.
+ * @return AG_OK or AG_ENOMEM.
+ */
+AG_EXTERN(int) ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text *text,
+                          const ag_extract_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,69 @@
+/* actorgraph: small containers the modules share: a growable byte buffer,
+ * a string-keyed hash map, an arena for many small strings, and the name key
+ * under which actor names are compared. */
+#ifndef AG_UTIL_H
+#define AG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "actorgraph/error.h"
+
+/* ---- growable buffer (always NUL-terminated once non-empty) ---- */
+typedef struct ag_buf {
+    char *data;
+    size_t len, cap;
+} ag_buf;
+
+#define AG_BUF_INIT {NULL, 0, 0}
+int ag_buf_reserve(ag_buf *b, size_t extra);
+int ag_buf_append(ag_buf *b, const char *s, size_t n);
+int ag_buf_puts(ag_buf *b, const char *s);
+int ag_buf_putc(ag_buf *b, char c);
+int ag_buf_printf(ag_buf *b, const char *fmt, ...) AG_PRINTF(2, 3);
+/* Hand the bytes to the caller (who frees them) and reset the buffer. */
+char *ag_buf_detach(ag_buf *b, size_t *len);
+void ag_buf_free(ag_buf *b);
+
+/* ---- hash map from NUL-terminated string to size_t; keys are copied ---- */
+typedef struct ag_strmap {
+    char **keys;
+    size_t *vals;
+    size_t cap, count;
+} ag_strmap;
+
+#define AG_STRMAP_INIT {NULL, NULL, 0, 0}
+uint64_t ag_hash_bytes(const void *p, size_t n);
+/* Insert or overwrite. AG_OK or AG_ENOMEM. */
+int ag_strmap_put(ag_strmap *m, const char *key, size_t val);
+/* 1 and *val if found, else 0. */
+int ag_strmap_get(const ag_strmap *m, const char *key, size_t *val);
+void ag_strmap_free(ag_strmap *m);
+
+/* ---- arena of strings, freed at once ---- */
+typedef struct ag_arena_block ag_arena_block;
+typedef struct ag_arena {
+    ag_arena_block *head;
+} ag_arena;
+
+#define AG_ARENA_INIT {NULL}
+void *ag_arena_alloc(ag_arena *a, size_t n);
+char *ag_arena_strndup(ag_arena *a, const char *s, size_t n);
+void ag_arena_free(ag_arena *a);
+
+/* ---- names ---- */
+/* The key two names are compared under: NFKC-ish case-folded letters and
+ * digits only, a leading "the "/"mr "/"mrs "/"ms "/"dr " dropped (the same
+ * rule as shared/tools/score-graph).  Writes into a malloc'ed string; NULL on
+ * ENOMEM. */
+char *ag_name_key(const char *name);
+
+/* Remove control characters (except tab, LF, CR) and collapse runs of
+ * whitespace to one space; malloc'ed, NULL on ENOMEM. */
+char *ag_clean_text(const char *s, size_t n);
+
+/* strdup that returns NULL for NULL. */
+char *ag_strdup(const char *s);
+
+#endif
