@@ -1,0 +1,793 @@
+/* actorgraph: the ag_graph container: actors found by any of their names,
+ * edges keyed by (source, target, relation) with deduplicated evidence,
+ * documents, and ag_graph_merge(), where articles meet. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "model/model_internal.h"
+
+static const char *const type_names[AG_ACTOR_TYPE_COUNT_] = {
+    "unknown", "person", "organization", "country", "media", "group", "place"};
+
+const char *ag_actor_type_name(ag_actor_type type)
+{
+    if ((int)type < 0 || type >= AG_ACTOR_TYPE_COUNT_)
+        return "unknown";
+    return type_names[type];
+}
+
+int ag_actor_type_parse(ag_actor_type *out, ag_ctx *ctx, const char *name)
+{
+    int i;
+
+    for (i = 0; name && i < AG_ACTOR_TYPE_COUNT_; i++) {
+        if (strcmp(name, type_names[i]) == 0) {
+            *out = (ag_actor_type)i;
+            return AG_OK;
+        }
+    }
+    return ag_error_set(ctx, AG_EINVAL, "unknown actor type \"%s\"", name ? name : "(null)");
+}
+
+/* Unicode space separators and line/paragraph separators count as spaces so a
+ * pasted U+2028 cannot reach an exporter. */
+static int is_space_cp(utf8proc_int32_t cp)
+{
+    utf8proc_category_t cat;
+
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+        return 1;
+    cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+char *ag_graph__clean(const char *s)
+{
+    ag_buf b = AG_BUF_INIT;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    int space = 0;
+    char *out;
+
+    if (ag_buf_reserve(&b, strlen((const char *)p)))
+        return NULL;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t n;
+
+        if (k <= 0) { /* invalid byte: one U+FFFD per byte, as browsers do */
+            cp = 0xFFFD;
+            k = 1;
+        }
+        p += k;
+        if (is_space_cp(cp)) {
+            space = 1;
+            continue;
+        }
+        /* C0, DEL, C1 and the XML non-characters U+FFFE/U+FFFF */
+        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xFFFE || cp == 0xFFFF)
+            continue;
+        if (space && b.len && ag_buf_putc(&b, ' '))
+            goto nomem;
+        space = 0;
+        n = utf8proc_encode_char(cp, enc);
+        if (ag_buf_append(&b, (const char *)enc, (size_t)n))
+            goto nomem;
+    }
+    out = ag_buf_detach(&b, NULL);
+    return out;
+nomem:
+    ag_buf_free(&b);
+    return NULL;
+}
+
+const char *ag_graph__title(const ag_graph *g)
+{
+    return g ? g->title : NULL;
+}
+
+int ag_graph_new(ag_graph **out, ag_ctx *ctx)
+{
+    *out = calloc(1, sizeof(ag_graph));
+    if (!*out)
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    return AG_OK;
+}
+
+void ag_graph__actor_clear(ag_actor *a, ag_actor_priv *p)
+{
+    size_t i;
+
+    free(a->id);
+    free(a->label);
+    for (i = 0; i < a->n_aliases; i++)
+        free(a->aliases[i]);
+    free(a->aliases);
+    for (i = 0; i < a->n_docs; i++)
+        free(a->docs[i]);
+    free(a->docs);
+    free(p->doc_mentions);
+    memset(a, 0, sizeof(*a));
+    memset(p, 0, sizeof(*p));
+}
+
+void ag_graph__evidence_clear(ag_evidence *ev)
+{
+    free((char *)ev->doc);
+    free((char *)ev->text);
+    free((char *)ev->rule);
+    memset(ev, 0, sizeof(*ev));
+}
+
+void ag_graph__edge_clear(ag_edge *e)
+{
+    size_t i;
+
+    for (i = 0; i < e->n_evidence; i++)
+        ag_graph__evidence_clear(&e->evidence[i]);
+    free(e->evidence);
+    free(e->relation);
+    memset(e, 0, sizeof(*e));
+}
+
+void ag_graph_free(ag_graph *g)
+{
+    size_t i;
+
+    if (!g)
+        return;
+    for (i = 0; i < g->n_actors; i++)
+        ag_graph__actor_clear(&g->actors[i], &g->priv[i]);
+    free(g->actors);
+    free(g->priv);
+    for (i = 0; i < g->n_edges; i++)
+        ag_graph__edge_clear(&g->edges[i]);
+    free(g->edges);
+    free(g->cap_evidence);
+    for (i = 0; i < g->n_docs; i++) {
+        free(g->docs[i].name);
+        free(g->docs[i].date);
+        free(g->docs[i].url);
+        free(g->docs[i].title);
+    }
+    free(g->docs);
+    ag_strmap_free(&g->actor_keys);
+    ag_strmap_free(&g->edge_keys);
+    ag_strmap_free(&g->doc_keys);
+    free(g->title);
+    free(g);
+}
+
+/* Fill *field from @p value when it is still empty; AG_OK or AG_ENOMEM. */
+static int fill_field(char **field, const char *value)
+{
+    char *c;
+
+    if (*field || !value)
+        return AG_OK;
+    if (!(c = ag_graph__clean(value)))
+        return AG_ENOMEM;
+    if (!*c) {
+        free(c);
+        return AG_OK;
+    }
+    *field = c;
+    return AG_OK;
+}
+
+int ag_graph_add_document(ag_graph *g, ag_ctx *ctx, const char *name, const char *date,
+                          const char *url, const char *title)
+{
+    char *clean = NULL;
+    size_t i;
+    int err = AG_OK;
+
+    if (!name)
+        return ag_error_set(ctx, AG_EINVAL, "document without a name");
+    if (!(clean = ag_graph__clean(name)))
+        goto nomem;
+    if (!*clean) {
+        err = ag_error_set(ctx, AG_EINVAL, "document with an empty name");
+        goto out;
+    }
+    if (!ag_strmap_get(&g->doc_keys, clean, &i)) {
+        if (g->n_docs == g->cap_docs) {
+            size_t cap = g->cap_docs ? g->cap_docs * 2 : 8;
+            ag_document *d = realloc(g->docs, cap * sizeof(*d));
+            if (!d)
+                goto nomem;
+            g->docs = d;
+            g->cap_docs = cap;
+        }
+        i = g->n_docs;
+        if (ag_strmap_put(&g->doc_keys, clean, i))
+            goto nomem;
+        memset(&g->docs[i], 0, sizeof(g->docs[i]));
+        g->docs[i].name = clean;
+        clean = NULL;
+        g->n_docs++;
+        g->finalized = 0;
+    }
+    if (fill_field(&g->docs[i].date, date) || fill_field(&g->docs[i].url, url) ||
+        fill_field(&g->docs[i].title, title))
+        goto nomem;
+out:
+    free(clean);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}
+
+/* The key under which a name is found.  A name without letters or digits
+ * ("!!!") gets a private key so it does not meet every other such name. */
+static char *name_key(const char *clean)
+{
+    char *k = ag_name_key(clean);
+    ag_buf b = AG_BUF_INIT;
+
+    if (!k || *k)
+        return k;
+    free(k);
+    if (ag_buf_putc(&b, '\x01') || ag_buf_puts(&b, clean)) {
+        ag_buf_free(&b);
+        return NULL;
+    }
+    return ag_buf_detach(&b, NULL);
+}
+
+int ag_graph__push_alias(ag_actor *a, ag_actor_priv *p, const char *alias)
+{
+    char *c;
+
+    if (a->n_aliases == p->cap_aliases) {
+        size_t cap = p->cap_aliases ? p->cap_aliases * 2 : 4;
+        char **v = realloc(a->aliases, cap * sizeof(*v));
+        if (!v)
+            return AG_ENOMEM;
+        a->aliases = v;
+        p->cap_aliases = cap;
+    }
+    if (!(c = ag_strdup(alias)))
+        return AG_ENOMEM;
+    a->aliases[a->n_aliases++] = c;
+    return AG_OK;
+}
+
+static int has_form(const ag_actor *a, const char *form)
+{
+    size_t i;
+
+    if (strcmp(a->label, form) == 0)
+        return 1;
+    for (i = 0; i < a->n_aliases; i++)
+        if (strcmp(a->aliases[i], form) == 0)
+            return 1;
+    return 0;
+}
+
+/* Record @p clean as a form of actor @p idx (alias unless it is known) and
+ * make its key find the actor unless another actor already owns the key;
+ * finalize joins actors that share a key. */
+static int add_form(ag_graph *g, size_t idx, const char *clean)
+{
+    char *key;
+    int err = AG_OK;
+
+    if (!has_form(&g->actors[idx], clean) &&
+        ag_graph__push_alias(&g->actors[idx], &g->priv[idx], clean))
+        return AG_ENOMEM;
+    if (!(key = name_key(clean)))
+        return AG_ENOMEM;
+    if (!ag_strmap_get(&g->actor_keys, key, NULL))
+        err = ag_strmap_put(&g->actor_keys, key, idx);
+    free(key);
+    return err;
+}
+
+/* Append a new actor with an already clean label; *index gets it. */
+static int new_actor(ag_graph *g, size_t *index, const char *clean, ag_actor_type type)
+{
+    ag_actor *a;
+    char *key;
+
+    if (g->n_actors == g->cap_actors) {
+        size_t cap = g->cap_actors ? g->cap_actors * 2 : 16;
+        ag_actor *v = realloc(g->actors, cap * sizeof(*v));
+        ag_actor_priv *p;
+        if (!v)
+            return AG_ENOMEM;
+        g->actors = v;
+        if (!(p = realloc(g->priv, cap * sizeof(*p))))
+            return AG_ENOMEM;
+        g->priv = p;
+        g->cap_actors = cap;
+    }
+    a = &g->actors[g->n_actors];
+    memset(a, 0, sizeof(*a));
+    memset(&g->priv[g->n_actors], 0, sizeof(ag_actor_priv));
+    if (!(a->label = ag_strdup(clean)))
+        return AG_ENOMEM;
+    a->type = ((int)type >= 0 && type < AG_ACTOR_TYPE_COUNT_) ? type : AG_ACTOR_UNKNOWN;
+    if (!(key = name_key(clean))) {
+        free(a->label);
+        return AG_ENOMEM;
+    }
+    if (!ag_strmap_get(&g->actor_keys, key, NULL) &&
+        ag_strmap_put(&g->actor_keys, key, g->n_actors)) {
+        free(key);
+        free(a->label);
+        return AG_ENOMEM;
+    }
+    free(key);
+    *index = g->n_actors++;
+    g->finalized = 0;
+    return AG_OK;
+}
+
+int ag_graph_add_actor(ag_graph *g, ag_ctx *ctx, size_t *index, const char *label,
+                       ag_actor_type type)
+{
+    char *clean = NULL, *key = NULL;
+    size_t idx;
+    int err = AG_OK;
+
+    if (!label)
+        return ag_error_set(ctx, AG_EINVAL, "actor without a label");
+    if ((int)type < 0 || type >= AG_ACTOR_TYPE_COUNT_)
+        return ag_error_set(ctx, AG_EINVAL, "bad actor type %d", (int)type);
+    if (!(clean = ag_graph__clean(label)))
+        goto nomem;
+    if (!*clean) {
+        err = ag_error_set(ctx, AG_EINVAL, "actor with an empty label");
+        goto out;
+    }
+    if (!(key = name_key(clean)))
+        goto nomem;
+    if (ag_strmap_get(&g->actor_keys, key, &idx)) {
+        if (add_form(g, idx, clean))
+            goto nomem;
+        if (g->actors[idx].type == AG_ACTOR_UNKNOWN)
+            g->actors[idx].type = type;
+    } else if (new_actor(g, &idx, clean, type)) {
+        goto nomem;
+    }
+    if (type != AG_ACTOR_UNKNOWN)
+        g->priv[idx].votes[type]++;
+    g->finalized = 0;
+    *index = idx;
+out:
+    free(clean);
+    free(key);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}
+
+int ag_graph_add_alias(ag_graph *g, ag_ctx *ctx, size_t actor, const char *alias)
+{
+    char *clean;
+    int err = AG_OK;
+
+    if (actor >= g->n_actors)
+        return ag_error_set(ctx, AG_EINVAL, "no actor %zu", actor);
+    if (!alias)
+        return AG_OK;
+    if (!(clean = ag_graph__clean(alias)))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    if (*clean && add_form(g, actor, clean))
+        err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    g->finalized = 0;
+    free(clean);
+    return err;
+}
+
+int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n)
+{
+    size_t lo = 0, hi = a->n_docs;
+    char *c;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(a->docs[mid], doc);
+        if (cmp == 0) {
+            p->doc_mentions[mid] += n;
+            a->mentions += n;
+            return AG_OK;
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (a->n_docs == p->cap_docs) {
+        size_t cap = p->cap_docs ? p->cap_docs * 2 : 4;
+        char **d = realloc(a->docs, cap * sizeof(*d));
+        uint32_t *m;
+        if (!d)
+            return AG_ENOMEM;
+        a->docs = d;
+        if (!(m = realloc(p->doc_mentions, cap * sizeof(*m))))
+            return AG_ENOMEM;
+        p->doc_mentions = m;
+        p->cap_docs = cap;
+    }
+    if (!(c = ag_strdup(doc)))
+        return AG_ENOMEM;
+    memmove(&a->docs[lo + 1], &a->docs[lo], (a->n_docs - lo) * sizeof(char *));
+    memmove(&p->doc_mentions[lo + 1], &p->doc_mentions[lo], (a->n_docs - lo) * sizeof(uint32_t));
+    a->docs[lo] = c;
+    p->doc_mentions[lo] = n;
+    a->n_docs++;
+    a->mentions += n;
+    return AG_OK;
+}
+
+int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *doc, uint32_t n)
+{
+    char *clean;
+    int err;
+
+    if (actor >= g->n_actors)
+        return ag_error_set(ctx, AG_EINVAL, "no actor %zu", actor);
+    if (!doc)
+        return ag_error_set(ctx, AG_EINVAL, "mentions without a document");
+    if ((err = ag_graph_add_document(g, ctx, doc, NULL, NULL, NULL)) < 0)
+        return err;
+    if (!(clean = ag_graph__clean(doc)))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    if (ag_graph__actor_add_doc(&g->actors[actor], &g->priv[actor], clean, n))
+        err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    g->finalized = 0;
+    free(clean);
+    return err;
+}
+
+int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,
+                       const char *relation)
+{
+    ag_buf key = AG_BUF_INIT;
+    ag_edge *e;
+    size_t idx;
+    int err = AG_OK;
+
+    if (ag_buf_printf(&key, "%zu\x1f%zu\x1f%s", source, target, relation))
+        goto nomem;
+    if (ag_strmap_get(&g->edge_keys, key.data, &idx)) {
+        *index = idx;
+        goto out;
+    }
+    if (g->n_edges == g->cap_edges) {
+        size_t cap = g->cap_edges ? g->cap_edges * 2 : 16;
+        ag_edge *v = realloc(g->edges, cap * sizeof(*v));
+        size_t *c;
+        if (!v)
+            goto nomem;
+        g->edges = v;
+        if (!(c = realloc(g->cap_evidence, cap * sizeof(*c))))
+            goto nomem;
+        g->cap_evidence = c;
+        g->cap_edges = cap;
+    }
+    e = &g->edges[g->n_edges];
+    memset(e, 0, sizeof(*e));
+    g->cap_evidence[g->n_edges] = 0;
+    e->source = source;
+    e->target = target;
+    if (!(e->relation = ag_strdup(relation)))
+        goto nomem;
+    if (ag_strmap_put(&g->edge_keys, key.data, g->n_edges)) {
+        free(e->relation);
+        goto nomem;
+    }
+    *index = g->n_edges++;
+    g->finalized = 0;
+out:
+    ag_buf_free(&key);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}
+
+static int str_or_empty_cmp(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* (start, end, text) order used to pick one of two clashing evidence records. */
+static int span_cmp(const ag_evidence *a, const ag_evidence *b)
+{
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return str_or_empty_cmp(a->text, b->text);
+}
+
+static double clamp01(double x)
+{
+    if (!(x >= 0.0)) /* also NaN */
+        return 0.0;
+    return x > 1.0 ? 1.0 : x;
+}
+
+int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev)
+{
+    ag_edge *e = &g->edges[edge];
+    ag_evidence c = {0};
+    size_t i;
+
+    c.sentence = ev->sentence;
+    c.start = ev->start;
+    c.end = ev->end;
+    c.confidence = clamp01(ev->confidence);
+    if (!(c.doc = ag_graph__clean(ev->doc)) || !(c.text = ag_graph__clean(ev->text)) ||
+        !(c.rule = ag_graph__clean(ev->rule)))
+        goto nomem;
+    /* Evidence per edge is short (one line per sentence stating it): a scan
+     * is cheaper than a second hash map to keep in sync. */
+    for (i = 0; i < e->n_evidence; i++) {
+        ag_evidence *o = &e->evidence[i];
+        if (o->sentence == c.sentence && strcmp(o->doc, c.doc) == 0 && strcmp(o->rule, c.rule) == 0) {
+            double conf = o->confidence > c.confidence ? o->confidence : c.confidence;
+            if (span_cmp(&c, o) < 0) {
+                ag_graph__evidence_clear(o);
+                *o = c;
+            } else {
+                ag_graph__evidence_clear(&c);
+            }
+            o->confidence = conf;
+            return AG_OK;
+        }
+    }
+    if (e->n_evidence == g->cap_evidence[edge]) {
+        size_t cap = g->cap_evidence[edge] ? g->cap_evidence[edge] * 2 : 2;
+        ag_evidence *v = realloc(e->evidence, cap * sizeof(*v));
+        if (!v)
+            goto nomem;
+        e->evidence = v;
+        g->cap_evidence[edge] = cap;
+    }
+    e->evidence[e->n_evidence++] = c;
+    return AG_OK;
+nomem:
+    ag_graph__evidence_clear(&c);
+    return AG_ENOMEM;
+}
+
+int ag_graph_add_edge(ag_graph *g, ag_ctx *ctx, size_t source, size_t target, const char *relation,
+                      const ag_evidence *ev)
+{
+    char *rel = NULL;
+    size_t idx;
+    int err = AG_OK;
+
+    if (source >= g->n_actors || target >= g->n_actors)
+        return ag_error_set(ctx, AG_EINVAL, "edge between unknown actors %zu and %zu", source, target);
+    if (source == target)
+        return ag_error_set(ctx, AG_EINVAL, "self-loop on \"%s\" refused", g->actors[source].label);
+    if (!relation)
+        return ag_error_set(ctx, AG_EINVAL, "edge without a relation");
+    if (!(rel = ag_graph__clean(relation)))
+        goto nomem;
+    if (!*rel) {
+        err = ag_error_set(ctx, AG_EINVAL, "edge with an empty relation");
+        goto out;
+    }
+    if ((err = ag_graph__edge_get(g, ctx, &idx, source, target, rel)) < 0)
+        goto out;
+    if (ev) {
+        if (ev->doc && (err = ag_graph_add_document(g, ctx, ev->doc, NULL, NULL, NULL)) < 0)
+            goto out;
+        if (ag_graph__edge_add_evidence(g, idx, ev))
+            goto nomem;
+    }
+    g->finalized = 0;
+out:
+    free(rel);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}
+
+ag_actor_type ag_graph__choose_type(const ag_actor_priv *p, ag_actor_type current)
+{
+    int best = AG_ACTOR_UNKNOWN, t;
+
+    for (t = AG_ACTOR_UNKNOWN + 1; t < AG_ACTOR_TYPE_COUNT_; t++)
+        if (p->votes[t] > (best == AG_ACTOR_UNKNOWN ? 0 : p->votes[best]))
+            best = t;
+    return best == AG_ACTOR_UNKNOWN ? current : (ag_actor_type)best;
+}
+
+/* Find the actor of @p from in @p into by label, then by aliases. */
+static int find_by_forms(const ag_graph *into, const ag_actor *a, size_t *idx, int *found)
+{
+    char *key;
+    size_t i;
+
+    *found = 0;
+    for (i = 0; i <= a->n_aliases && !*found; i++) {
+        if (!(key = name_key(i == 0 ? a->label : a->aliases[i - 1])))
+            return AG_ENOMEM;
+        *found = ag_strmap_get(&into->actor_keys, key, idx);
+        free(key);
+    }
+    return AG_OK;
+}
+
+int ag_graph_merge(ag_graph *into, ag_ctx *ctx, const ag_graph *from)
+{
+    size_t *map = NULL, i, j;
+    int err = AG_OK;
+
+    if (into == from)
+        return ag_error_set(ctx, AG_EINVAL, "cannot merge a graph into itself");
+    for (i = 0; i < from->n_docs; i++) {
+        const ag_document *d = &from->docs[i];
+        if ((err = ag_graph_add_document(into, ctx, d->name, d->date, d->url, d->title)) < 0)
+            goto out;
+    }
+    if (!into->title && from->title && !(into->title = ag_strdup(from->title)))
+        goto nomem;
+    if (from->n_actors && !(map = malloc(from->n_actors * sizeof(*map))))
+        goto nomem;
+    for (i = 0; i < from->n_actors; i++) {
+        const ag_actor *a = &from->actors[i];
+        const ag_actor_priv *p = &from->priv[i];
+        ag_actor *b;
+        uint32_t by_doc = 0;
+        size_t idx;
+        int found, t;
+
+        if (find_by_forms(into, a, &idx, &found))
+            goto nomem;
+        if (!found && new_actor(into, &idx, a->label, a->type))
+            goto nomem;
+        if (add_form(into, idx, a->label))
+            goto nomem;
+        for (j = 0; j < a->n_aliases; j++)
+            if (add_form(into, idx, a->aliases[j]))
+                goto nomem;
+        b = &into->actors[idx];
+        for (j = 0; j < a->n_docs; j++) {
+            if (ag_graph__actor_add_doc(b, &into->priv[idx], a->docs[j], p->doc_mentions[j]))
+                goto nomem;
+            by_doc += p->doc_mentions[j];
+        }
+        /* mentions not tied to a document (hand-written JSON) still count */
+        if (a->mentions > by_doc)
+            b->mentions += a->mentions - by_doc;
+        for (t = 0; t < AG_ACTOR_TYPE_COUNT_; t++)
+            into->priv[idx].votes[t] += p->votes[t];
+        if (b->type == AG_ACTOR_UNKNOWN)
+            b->type = a->type;
+        map[i] = idx;
+    }
+    for (i = 0; i < from->n_edges; i++) {
+        const ag_edge *e = &from->edges[i];
+        size_t s = map[e->source], t = map[e->target], idx;
+
+        if (s == t) /* two actors of @p from are one here */
+            continue;
+        if ((err = ag_graph__edge_get(into, ctx, &idx, s, t, e->relation)) < 0)
+            goto out;
+        for (j = 0; j < e->n_evidence; j++)
+            if (ag_graph__edge_add_evidence(into, idx, &e->evidence[j]))
+                goto nomem;
+    }
+    into->finalized = 0;
+out:
+    free(map);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}
+
+int ag_graph__reindex(ag_graph *g)
+{
+    ag_buf key = AG_BUF_INIT;
+    size_t i, j;
+    int err = AG_ENOMEM;
+
+    ag_strmap_free(&g->actor_keys);
+    ag_strmap_free(&g->edge_keys);
+    ag_strmap_free(&g->doc_keys);
+    for (i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        for (j = 0; j <= a->n_aliases; j++) {
+            char *k = name_key(j == 0 ? a->label : a->aliases[j - 1]);
+            int e2 = AG_OK;
+            if (!k)
+                goto out;
+            if (!ag_strmap_get(&g->actor_keys, k, NULL))
+                e2 = ag_strmap_put(&g->actor_keys, k, i);
+            free(k);
+            if (e2)
+                goto out;
+        }
+    }
+    for (i = 0; i < g->n_edges; i++) {
+        key.len = 0;
+        if (ag_buf_printf(&key, "%zu\x1f%zu\x1f%s", g->edges[i].source, g->edges[i].target,
+                          g->edges[i].relation) ||
+            ag_strmap_put(&g->edge_keys, key.data, i))
+            goto out;
+    }
+    for (i = 0; i < g->n_docs; i++)
+        if (ag_strmap_put(&g->doc_keys, g->docs[i].name, i))
+            goto out;
+    err = AG_OK;
+out:
+    ag_buf_free(&key);
+    return err;
+}
+
+size_t ag_graph_actor_count(const ag_graph *g)
+{
+    return g ? g->n_actors : 0;
+}
+
+const ag_actor *ag_graph_actor(const ag_graph *g, size_t i)
+{
+    return g && i < g->n_actors ? &g->actors[i] : NULL;
+}
+
+size_t ag_graph_edge_count(const ag_graph *g)
+{
+    return g ? g->n_edges : 0;
+}
+
+const ag_edge *ag_graph_edge(const ag_graph *g, size_t i)
+{
+    return g && i < g->n_edges ? &g->edges[i] : NULL;
+}
+
+size_t ag_graph_document_count(const ag_graph *g)
+{
+    return g ? g->n_docs : 0;
+}
+
+const char *ag_graph_document(const ag_graph *g, size_t i, const char **date, const char **url,
+                              const char **title)
+{
+    const ag_document *d;
+
+    if (!g || i >= g->n_docs)
+        return NULL;
+    d = &g->docs[i];
+    if (date)
+        *date = d->date;
+    if (url)
+        *url = d->url;
+    if (title)
+        *title = d->title;
+    return d->name;
+}
+
+long ag_graph_find_actor(const ag_graph *g, const char *name)
+{
+    size_t i;
+    char *key;
+
+    if (!g || !name)
+        return -1;
+    for (i = 0; i < g->n_actors; i++)
+        if ((g->actors[i].id && strcmp(g->actors[i].id, name) == 0) ||
+            strcmp(g->actors[i].label, name) == 0)
+            return (long)i;
+    /* then any form, compared as names are */
+    if ((key = ag_name_key(name)) && *key && ag_strmap_get(&g->actor_keys, key, &i)) {
+        free(key);
+        return (long)i;
+    }
+    free(key);
+    return -1;
+}

@@ -1,0 +1,282 @@
+/* actorgraph: ag_graph_from_json(), the reader of what export/json.c writes
+ * (JSON Graph Format v2 plus our metadata), so `convert` and merging of saved
+ * graphs lose nothing.  The result is finalized; a file we wrote comes back
+ * byte-identical through the JSON exporter. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "model/model_internal.h"
+
+typedef struct {
+    ag_graph *g;
+    ag_ctx *ctx;
+    const char *name;
+    ag_strmap ids; /* node id -> actor index */
+} reader;
+
+static int bad(reader *r, const char *fmt, const char *what, const char *where)
+{
+    return ag_error_set_at(r->ctx, AG_EPARSE, r->name, 0, -1, fmt, what, where ? where : "");
+}
+
+/* Optional string member: NULL when absent or null; AG_EPARSE when another type. */
+static int opt_string(reader *r, const cJSON *obj, const char *key, const char *where, const char **out)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+    *out = NULL;
+    if (!it || cJSON_IsNull(it))
+        return AG_OK;
+    if (!cJSON_IsString(it))
+        return bad(r, "\"%s\" must be a string in %s", key, where);
+    *out = it->valuestring;
+    return AG_OK;
+}
+
+static int opt_uint(reader *r, const cJSON *obj, const char *key, const char *where, uint32_t *out)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    double v;
+
+    *out = 0;
+    if (!it || cJSON_IsNull(it))
+        return AG_OK;
+    v = it->valuedouble;
+    if (!cJSON_IsNumber(it) || !(v >= 0.0) || v > 4294967295.0 || floor(v) != v)
+        return bad(r, "\"%s\" must be a whole number 0..4294967295 in %s", key, where);
+    *out = (uint32_t)v;
+    return AG_OK;
+}
+
+static int read_documents(reader *r, const cJSON *meta)
+{
+    const cJSON *docs = meta ? cJSON_GetObjectItemCaseSensitive(meta, "documents") : NULL, *d;
+    int err;
+
+    if (!docs || cJSON_IsNull(docs))
+        return AG_OK;
+    if (!cJSON_IsArray(docs))
+        return bad(r, "\"%s\" must be an array%s", "graph.metadata.documents", "");
+    cJSON_ArrayForEach(d, docs) {
+        const char *name, *date, *url, *title;
+        if (!cJSON_IsObject(d))
+            return bad(r, "%s must hold objects%s", "graph.metadata.documents", "");
+        if ((err = opt_string(r, d, "name", "a document", &name)) < 0 ||
+            (err = opt_string(r, d, "date", "a document", &date)) < 0 ||
+            (err = opt_string(r, d, "url", "a document", &url)) < 0 ||
+            (err = opt_string(r, d, "title", "a document", &title)) < 0)
+            return err;
+        if (!name)
+            return bad(r, "a document has no \"%s\"%s", "name", "");
+        if ((err = ag_graph_add_document(r->g, r->ctx, name, date, url, title)) < 0)
+            return err;
+    }
+    return AG_OK;
+}
+
+static int read_node(reader *r, const char *id, const cJSON *node)
+{
+    const cJSON *meta, *aliases, *by_doc, *it;
+    const char *label, *type_name;
+    ag_actor_type type = AG_ACTOR_UNKNOWN;
+    uint32_t mentions, counted = 0;
+    size_t idx;
+    int err;
+
+    if (!cJSON_IsObject(node))
+        return bad(r, "node \"%s\" must be an object%s", id, "");
+    if ((err = opt_string(r, node, "label", id, &label)) < 0)
+        return err;
+    if (!label)
+        label = id;
+    meta = cJSON_GetObjectItemCaseSensitive(node, "metadata");
+    if (meta && !cJSON_IsObject(meta))
+        return bad(r, "\"metadata\" of node \"%s\" must be an object%s", id, "");
+    if ((err = opt_string(r, meta, "type", id, &type_name)) < 0 ||
+        (err = opt_uint(r, meta, "mentions", id, &mentions)) < 0)
+        return err;
+    if (type_name && ag_actor_type_parse(&type, NULL, type_name) < 0)
+        return bad(r, "unknown type \"%s\" of node \"%s\"", type_name, id);
+    if ((err = ag_graph_add_actor(r->g, r->ctx, &idx, label, type)) < 0)
+        return err;
+    if (ag_strmap_put(&r->ids, id, idx))
+        return ag_error_set(r->ctx, AG_ENOMEM, "out of memory");
+    aliases = cJSON_GetObjectItemCaseSensitive(meta, "aliases");
+    if (aliases && !cJSON_IsArray(aliases))
+        return bad(r, "\"aliases\" of node \"%s\" must be an array%s", id, "");
+    cJSON_ArrayForEach(it, aliases) {
+        if (!cJSON_IsString(it))
+            return bad(r, "\"aliases\" of node \"%s\" must hold strings%s", id, "");
+        if ((err = ag_graph_add_alias(r->g, r->ctx, idx, it->valuestring)) < 0)
+            return err;
+    }
+    by_doc = cJSON_GetObjectItemCaseSensitive(meta, "mentions_by_doc");
+    if (by_doc && !cJSON_IsObject(by_doc))
+        return bad(r, "\"mentions_by_doc\" of node \"%s\" must be an object%s", id, "");
+    cJSON_ArrayForEach(it, by_doc) {
+        double v = it->valuedouble;
+        if (!cJSON_IsNumber(it) || !(v >= 0.0) || v > 4294967295.0 || floor(v) != v)
+            return bad(r, "\"mentions_by_doc\" of node \"%s\" must hold whole numbers%s", id, "");
+        if ((err = ag_graph_add_mentions(r->g, r->ctx, idx, it->string, (uint32_t)v)) < 0)
+            return err;
+        counted += (uint32_t)v;
+    }
+    /* a hand-written file may give only the total */
+    if (mentions > counted)
+        r->g->actors[idx].mentions += mentions - counted;
+    return AG_OK;
+}
+
+static int read_evidence(reader *r, const cJSON *e, ag_evidence *ev, const char *where)
+{
+    const cJSON *c;
+    int err;
+
+    memset(ev, 0, sizeof(*ev));
+    if (!cJSON_IsObject(e))
+        return bad(r, "evidence of %s must be objects%s", where, "");
+    if ((err = opt_string(r, e, "doc", where, &ev->doc)) < 0 ||
+        (err = opt_string(r, e, "text", where, &ev->text)) < 0 ||
+        (err = opt_string(r, e, "rule", where, &ev->rule)) < 0 ||
+        (err = opt_uint(r, e, "sentence", where, &ev->sentence)) < 0 ||
+        (err = opt_uint(r, e, "start", where, &ev->start)) < 0 ||
+        (err = opt_uint(r, e, "end", where, &ev->end)) < 0)
+        return err;
+    c = cJSON_GetObjectItemCaseSensitive(e, "confidence");
+    if (c && !cJSON_IsNull(c)) {
+        if (!cJSON_IsNumber(c) || !isfinite(c->valuedouble))
+            return bad(r, "\"confidence\" must be a number in %s%s", where, "");
+        ev->confidence = c->valuedouble;
+    }
+    return AG_OK;
+}
+
+static int read_edge(reader *r, const cJSON *e, size_t n)
+{
+    const char *src, *dst, *rel, *eid;
+    const cJSON *meta, *evs, *it;
+    char where[64];
+    size_t s, t;
+    int err;
+
+    snprintf(where, sizeof(where), "edge %zu", n);
+    if (!cJSON_IsObject(e))
+        return bad(r, "%s must be an object%s", where, "");
+    if ((err = opt_string(r, e, "id", where, &eid)) < 0 ||
+        (err = opt_string(r, e, "source", where, &src)) < 0 ||
+        (err = opt_string(r, e, "target", where, &dst)) < 0 ||
+        (err = opt_string(r, e, "relation", where, &rel)) < 0)
+        return err;
+    if (!src || !dst)
+        return bad(r, "%s needs \"source\" and \"target\"%s", where, "");
+    if (!ag_strmap_get(&r->ids, src, &s))
+        return bad(r, "unknown source node \"%s\" in %s", src, where);
+    if (!ag_strmap_get(&r->ids, dst, &t))
+        return bad(r, "unknown target node \"%s\" in %s", dst, where);
+    meta = cJSON_GetObjectItemCaseSensitive(e, "metadata");
+    if (meta && !cJSON_IsObject(meta))
+        return bad(r, "\"metadata\" of %s must be an object%s", where, "");
+    if (!rel && (err = opt_string(r, meta, "relation", where, &rel)) < 0)
+        return err;
+    if (!rel)
+        rel = "other";
+    if (s == t) /* two nodes that are one actor under our name rules */
+        return AG_OK;
+    evs = cJSON_GetObjectItemCaseSensitive(meta, "evidence");
+    if (evs && !cJSON_IsArray(evs))
+        return bad(r, "\"evidence\" of %s must be an array%s", where, "");
+    if (!evs || !cJSON_GetArraySize(evs))
+        return ag_graph_add_edge(r->g, r->ctx, s, t, rel, NULL);
+    cJSON_ArrayForEach(it, evs) {
+        ag_evidence ev;
+        if ((err = read_evidence(r, it, &ev, where)) < 0 ||
+            (err = ag_graph_add_edge(r->g, r->ctx, s, t, rel, &ev)) < 0)
+            return err;
+    }
+    return AG_OK;
+}
+
+int ag_graph_from_json(ag_graph **out, ag_ctx *ctx, const char *bytes, size_t len, const char *name)
+{
+    reader r = {NULL, ctx, name ? name : "<json>", AG_STRMAP_INIT};
+    const char *end = NULL;
+    cJSON *root = NULL;
+    const cJSON *graph, *nodes, *edges, *it, *label;
+    size_t i, n = 0;
+    int err = AG_OK;
+
+    *out = NULL;
+    root = cJSON_ParseWithLengthOpts(bytes, len, &end, 0);
+    if (!root) {
+        long long off = end && end >= bytes && end <= bytes + len ? (long long)(end - bytes) : -1;
+        return ag_error_set_at(ctx, AG_EPARSE, r.name, 0, off, "invalid JSON");
+    }
+    for (i = (size_t)(end - bytes); i < len; i++) {
+        if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\n' && bytes[i] != '\r') {
+            err = ag_error_set_at(ctx, AG_EPARSE, r.name, 0, (long long)i, "data after the JSON value");
+            goto out;
+        }
+    }
+    graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
+    if (!graph) { /* JGF's multi-graph form: take the first */
+        const cJSON *graphs = cJSON_GetObjectItemCaseSensitive(root, "graphs");
+        graph = cJSON_IsArray(graphs) ? cJSON_GetArrayItem(graphs, 0) : NULL;
+    }
+    if (!cJSON_IsObject(graph)) {
+        err = bad(&r, "no \"%s\" object%s", "graph", "");
+        goto out;
+    }
+    if ((err = ag_graph_new(&r.g, ctx)) < 0)
+        goto out;
+    label = cJSON_GetObjectItemCaseSensitive(graph, "label");
+    if (cJSON_IsString(label) && !(r.g->title = ag_graph__clean(label->valuestring)))
+        goto nomem;
+    if ((err = read_documents(&r, cJSON_GetObjectItemCaseSensitive(graph, "metadata"))) < 0)
+        goto out;
+    nodes = cJSON_GetObjectItemCaseSensitive(graph, "nodes");
+    if (cJSON_IsObject(nodes)) {
+        cJSON_ArrayForEach(it, nodes)
+            if ((err = read_node(&r, it->string, it)) < 0)
+                goto out;
+    } else if (cJSON_IsArray(nodes)) { /* JGF v1: a list of {"id": ...} */
+        cJSON_ArrayForEach(it, nodes) {
+            const char *id;
+            if ((err = opt_string(&r, it, "id", "a node", &id)) < 0)
+                goto out;
+            if (!id) {
+                err = bad(&r, "a node has no \"%s\"%s", "id", "");
+                goto out;
+            }
+            if ((err = read_node(&r, id, it)) < 0)
+                goto out;
+        }
+    } else if (nodes && !cJSON_IsNull(nodes)) {
+        err = bad(&r, "\"%s\" must be an object%s", "nodes", "");
+        goto out;
+    }
+    edges = cJSON_GetObjectItemCaseSensitive(graph, "edges");
+    if (edges && !cJSON_IsNull(edges) && !cJSON_IsArray(edges)) {
+        err = bad(&r, "\"%s\" must be an array%s", "edges", "");
+        goto out;
+    }
+    cJSON_ArrayForEach(it, edges)
+        if ((err = read_edge(&r, it, n++)) < 0)
+            goto out;
+    if ((err = ag_graph_finalize(r.g, ctx)) < 0)
+        goto out;
+    *out = r.g;
+    r.g = NULL;
+out:
+    ag_graph_free(r.g);
+    ag_strmap_free(&r.ids);
+    cJSON_Delete(root);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}

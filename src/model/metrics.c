@@ -1,0 +1,236 @@
+/* actorgraph: graph metrics with igraph 0.10 (degree, weighted degree,
+ * PageRank, betweenness, communities).  igraph's default error handler
+ * aborts, so every call runs under our handler, which keeps the reason and
+ * lets the call return; AG_IGRAPH turns a failure into AG_EDEP in the ctx. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <igraph.h>
+
+#include "model/model_internal.h"
+
+/* The first non-empty reason igraph gave since the last AG_IGRAPH call.
+ * Thread-local so two threads finalizing two graphs keep their own
+ * (Debian's igraph is built without thread safety, see the note on
+ * ag_graph__metrics). */
+static _Thread_local char igraph_reason[256];
+
+/* igraph calls this on every error, once per unwound level; freeing the
+ * FINALLY stack and returning is what igraph_error_handler_ignore does, plus
+ * keeping the first message. */
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    if (!igraph_reason[0] && reason && reason[0])
+        snprintf(igraph_reason, sizeof(igraph_reason), "%s (%s)", reason, igraph_strerror(code));
+    else if (!igraph_reason[0])
+        snprintf(igraph_reason, sizeof(igraph_reason), "%s", igraph_strerror(code));
+    IGRAPH_FINALLY_FREE();
+}
+
+/* Warnings (e.g. "PageRank of an empty graph") are not ours to print. */
+static void on_igraph_warning(const char *reason, const char *file, int line)
+{
+}
+
+#define AG_IGRAPH(ctx, call)                                                                 \
+    do {                                                                                     \
+        igraph_error_t ag_r_;                                                                \
+        igraph_reason[0] = '\0';                                                             \
+        ag_r_ = (call);                                                                      \
+        if (ag_r_ != IGRAPH_SUCCESS) {                                                       \
+            err = ag_error_set((ctx), AG_EDEP, "igraph: %.40s failed: %s", #call,            \
+                               igraph_reason[0] ? igraph_reason : igraph_strerror(ag_r_));   \
+            goto out;                                                                        \
+        }                                                                                    \
+    } while (0)
+
+typedef struct {
+    size_t a, b;
+    double w;
+} pair;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair *p = x, *q = y;
+
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return 0;
+}
+
+/* Metric weight of an edge: the documents stating it, at least 1 so an edge
+ * recorded without evidence still counts and Louvain never sees a zero total. */
+static double metric_weight(const ag_edge *e)
+{
+    return e->weight ? (double)e->weight : 1.0;
+}
+
+/*
+ * Fill the actors' metrics.  The handlers are installed for the duration of
+ * the call and the previous ones restored, so a host program's own igraph
+ * handlers survive and no process-wide setup (pthread_once) is needed; the
+ * attribute handler is not used at all.  igraph keeps handlers and its FINALLY
+ * stack in globals when built without thread-local storage (Debian's is), so
+ * like Graphviz this must run on one thread at a time.
+ *
+ * Betweenness and communities use the undirected simple projection (parallel
+ * relations and both directions joined, weights summed): who brokers between
+ * whom in the news does not depend on who spoke first.  Betweenness ignores
+ * weights (igraph would read them as distances, the wrong way round here).
+ * Louvain shuffles vertices with igraph's default RNG, so a private,
+ * fixed-seed RNG is made the default for the call and the caller's restored.
+ */
+int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
+{
+    igraph_error_handler_t *old_err;
+    igraph_warning_handler_t *old_warn;
+    igraph_rng_t rng, *old_rng = NULL;
+    igraph_t dg, ug;
+    igraph_vector_int_t el, uel, deg, memb;
+    igraph_vector_t w, uw, res;
+    igraph_real_t value;
+    pair *pairs = NULL;
+    size_t n = g->n_actors, m = g->n_edges, np = 0, i;
+    int have_dg = 0, have_ug = 0, have_el = 0, have_uel = 0, have_deg = 0, have_memb = 0;
+    int have_w = 0, have_uw = 0, have_res = 0, have_rng = 0, err = AG_OK;
+    size_t *first = NULL;
+
+    for (i = 0; i < n; i++) {
+        ag_actor *a = &g->actors[i];
+        a->degree = a->weighted_degree = a->pagerank = a->betweenness = 0.0;
+        a->community = 0;
+    }
+    if (n == 0)
+        return AG_OK;
+    old_err = igraph_set_error_handler(on_igraph_error);
+    old_warn = igraph_set_warning_handler(on_igraph_warning);
+
+    if (m && !(pairs = malloc(m * sizeof(*pairs))))
+        goto nomem;
+    for (i = 0; i < m; i++) {
+        const ag_edge *e = &g->edges[i];
+        pairs[i].a = e->source < e->target ? e->source : e->target;
+        pairs[i].b = e->source < e->target ? e->target : e->source;
+        pairs[i].w = metric_weight(e);
+    }
+    if (m)
+        qsort(pairs, m, sizeof(*pairs), cmp_pair);
+    for (i = 0; i < m; i++) {
+        if (np && pairs[np - 1].a == pairs[i].a && pairs[np - 1].b == pairs[i].b)
+            pairs[np - 1].w += pairs[i].w;
+        else
+            pairs[np++] = pairs[i];
+    }
+
+    AG_IGRAPH(ctx, igraph_vector_int_init(&el, (igraph_integer_t)(2 * m)));
+    have_el = 1;
+    AG_IGRAPH(ctx, igraph_vector_init(&w, (igraph_integer_t)m));
+    have_w = 1;
+    for (i = 0; i < m; i++) {
+        VECTOR(el)[2 * i] = (igraph_integer_t)g->edges[i].source;
+        VECTOR(el)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
+        VECTOR(w)[i] = metric_weight(&g->edges[i]);
+    }
+    AG_IGRAPH(ctx, igraph_vector_int_init(&uel, (igraph_integer_t)(2 * np)));
+    have_uel = 1;
+    AG_IGRAPH(ctx, igraph_vector_init(&uw, (igraph_integer_t)np));
+    have_uw = 1;
+    for (i = 0; i < np; i++) {
+        VECTOR(uel)[2 * i] = (igraph_integer_t)pairs[i].a;
+        VECTOR(uel)[2 * i + 1] = (igraph_integer_t)pairs[i].b;
+        VECTOR(uw)[i] = pairs[i].w;
+    }
+    AG_IGRAPH(ctx, igraph_create(&dg, &el, (igraph_integer_t)n, IGRAPH_DIRECTED));
+    have_dg = 1;
+    AG_IGRAPH(ctx, igraph_create(&ug, &uel, (igraph_integer_t)n, IGRAPH_UNDIRECTED));
+    have_ug = 1;
+    AG_IGRAPH(ctx, igraph_vector_int_init(&deg, 0));
+    have_deg = 1;
+    AG_IGRAPH(ctx, igraph_vector_init(&res, 0));
+    have_res = 1;
+
+    AG_IGRAPH(ctx, igraph_degree(&dg, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS));
+    for (i = 0; i < n; i++)
+        g->actors[i].degree = (double)VECTOR(deg)[i];
+    AG_IGRAPH(ctx, igraph_strength(&dg, &res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &w));
+    for (i = 0; i < n; i++)
+        g->actors[i].weighted_degree = VECTOR(res)[i];
+    AG_IGRAPH(ctx, igraph_pagerank(&dg, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
+                                   IGRAPH_DIRECTED, 0.85, &w, NULL));
+    for (i = 0; i < n; i++)
+        g->actors[i].pagerank = VECTOR(res)[i];
+    AG_IGRAPH(ctx, igraph_betweenness(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL));
+    for (i = 0; i < n; i++)
+        g->actors[i].betweenness = VECTOR(res)[i];
+
+    AG_IGRAPH(ctx, igraph_rng_init(&rng, &igraph_rngtype_mt19937));
+    have_rng = 1;
+    AG_IGRAPH(ctx, igraph_rng_seed(&rng, 20240607));
+    old_rng = igraph_rng_default();
+    igraph_rng_set_default(&rng);
+    AG_IGRAPH(ctx, igraph_vector_int_init(&memb, 0));
+    have_memb = 1;
+    AG_IGRAPH(ctx, igraph_community_multilevel(&ug, &uw, 1.0, &memb, NULL, NULL));
+    /* renumber: community k is the one whose smallest actor index is k-th smallest */
+    if (!(first = malloc(n * sizeof(*first))))
+        goto nomem;
+    for (i = 0; i < n; i++)
+        first[i] = (size_t)-1;
+    {
+        size_t next = 0;
+        for (i = 0; i < n; i++) {
+            size_t c = (size_t)VECTOR(memb)[i];
+            if (c >= n) {
+                err = ag_error_set(ctx, AG_EDEP, "igraph: community id %zu out of range", c);
+                goto out;
+            }
+            if (first[c] == (size_t)-1)
+                first[c] = next++;
+            g->actors[i].community = (int)first[c];
+        }
+    }
+    for (i = 0; i < n; i++) {
+        ag_actor *a = &g->actors[i];
+        if (!isfinite(a->pagerank))
+            a->pagerank = 0.0;
+        if (!isfinite(a->betweenness))
+            a->betweenness = 0.0;
+        if (!isfinite(a->weighted_degree))
+            a->weighted_degree = 0.0;
+    }
+out:
+    if (old_rng)
+        igraph_rng_set_default(old_rng);
+    if (have_rng)
+        igraph_rng_destroy(&rng);
+    if (have_memb)
+        igraph_vector_int_destroy(&memb);
+    if (have_res)
+        igraph_vector_destroy(&res);
+    if (have_deg)
+        igraph_vector_int_destroy(&deg);
+    if (have_ug)
+        igraph_destroy(&ug);
+    if (have_dg)
+        igraph_destroy(&dg);
+    if (have_uw)
+        igraph_vector_destroy(&uw);
+    if (have_uel)
+        igraph_vector_int_destroy(&uel);
+    if (have_w)
+        igraph_vector_destroy(&w);
+    if (have_el)
+        igraph_vector_int_destroy(&el);
+    free(pairs);
+    free(first);
+    igraph_set_warning_handler(old_warn);
+    igraph_set_error_handler(old_err);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    goto out;
+}

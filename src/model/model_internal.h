@@ -1,0 +1,82 @@
+/* actorgraph: the layout of ag_graph, shared by the model's files
+ * (graph.c, finalize.c, metrics.c, json_read.c) and read by the exporters.
+ * Not installed. */
+#ifndef AG_MODEL_INTERNAL_H
+#define AG_MODEL_INTERNAL_H
+
+#include "actorgraph/model.h"
+#include "util/util.h"
+
+/* What the public ag_actor does not show: mentions per document (parallel to
+ * actor.docs) and per-type votes, so that merging in any order ends with the
+ * same type (see ag_graph__choose_type). */
+typedef struct ag_actor_priv {
+    uint32_t *doc_mentions;
+    size_t cap_docs, cap_aliases;
+    uint32_t votes[AG_ACTOR_TYPE_COUNT_];
+} ag_actor_priv;
+
+typedef struct ag_document {
+    char *name, *date, *url, *title;
+} ag_document;
+
+struct ag_graph {
+    ag_actor *actors;
+    ag_actor_priv *priv;
+    size_t n_actors, cap_actors;
+    ag_strmap actor_keys; /* ag_name_key of label and aliases -> first actor index */
+
+    ag_edge *edges;
+    size_t n_edges, cap_edges;
+    size_t *cap_evidence; /* parallel to edges */
+    ag_strmap edge_keys;  /* "source\x1ftarget\x1frelation" -> edge index */
+
+    ag_document *docs;
+    size_t n_docs, cap_docs;
+    ag_strmap doc_keys; /* name -> index */
+
+    char *title; /* graph label read back by ag_graph_from_json, or NULL */
+    int finalized;
+};
+
+/* Strings as the model stores them: valid UTF-8 (bad bytes become U+FFFD),
+ * no control characters or XML-forbidden code points, whitespace collapsed,
+ * trimmed.  malloc'ed; NULL on ENOMEM. */
+char *ag_graph__clean(const char *s);
+
+/* The graph's title (from JSON) or NULL. */
+const char *ag_graph__title(const ag_graph *g);
+
+/* Free the strings of one actor / evidence / edge. */
+void ag_graph__actor_clear(ag_actor *a, ag_actor_priv *p);
+void ag_graph__evidence_clear(ag_evidence *ev);
+void ag_graph__edge_clear(ag_edge *e);
+
+/* Append a form to an actor's alias list (no key bookkeeping, no dedupe
+ * against the label); AG_OK or AG_ENOMEM. */
+int ag_graph__push_alias(ag_actor *a, ag_actor_priv *p, const char *alias);
+
+/* Add @p n mentions in @p doc to an actor's sorted doc list. */
+int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n);
+
+/* Copy-merge evidence into an edge, deduplicated by (doc, sentence, rule):
+ * on a clash the higher confidence and the smaller (start, end, text) win,
+ * so the result does not depend on the order evidence arrives in. */
+int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev);
+
+/* Find or create the edge (source, target, relation); *index gets it. */
+int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,
+                       const char *relation);
+
+/* The type with most votes; ties go to the lower enum value; UNKNOWN only
+ * when no specific type has a vote. */
+ag_actor_type ag_graph__choose_type(const ag_actor_priv *p, ag_actor_type current);
+
+/* Rebuild actor_keys and edge_keys from the arrays. */
+int ag_graph__reindex(ag_graph *g);
+
+/* Compute degree, weighted degree, PageRank, betweenness and communities
+ * with igraph (metrics.c).  AG_OK, AG_ENOMEM or AG_EDEP. */
+int ag_graph__metrics(ag_graph *g, ag_ctx *ctx);
+
+#endif
