@@ -1,0 +1,342 @@
+/* actorgraph CLI: the default command, `actorgraph [OPTIONS] FILE...`.
+ * Each article is analysed and extracted on its own and merged into one
+ * graph, so memory grows with the graph and not with the corpus; the merged
+ * graph is finalized once and exported in the chosen format. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Progress lines appear only for runs longer than this many inputs. */
+#define PROGRESS_MIN_INPUTS 4
+
+enum { OPT_LAYOUT = 256, OPT_MIN_CONFIDENCE, OPT_EXPLAIN, OPT_JSONL, OPT_DATE, OPT_VERSION };
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"lexicon", required_argument, NULL, 'L'},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct run {
+    ag_ctx *ctx;
+    ag_lexicon *lex;
+    ag_graph *all;
+    ag_extract_options xopts;
+    const char *default_date; /* --date */
+    int quiet;
+} run;
+
+/* Metadata of one article; all may be NULL. */
+typedef struct meta {
+    const char *title, *date, *url, *source;
+} meta;
+
+/* YYYY-MM-DD with a plausible month and day. */
+static int is_iso_date(const char *s)
+{
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void explain_to_stderr(const char *line, void *payload)
+{
+    (void)payload;
+    cli_progress_clear();
+    fprintf(stderr, "%s\n", line);
+}
+
+/* Analyse, extract and merge one article.  On failure the message is in
+ * r->ctx; returns an AG_E* code. */
+static int process_doc(run *r, const char *name, const char *bytes, size_t len, const meta *m)
+{
+    ag_doc *doc = NULL;
+    ag_text *text = NULL;
+    ag_graph *part = NULL;
+    const char *date;
+    int rc;
+
+    if ((rc = ag_doc_new(&doc, r->ctx, name, bytes, len)) < 0 ||
+        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_TITLE, m->title)) < 0 ||
+        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_URL, m->url)) < 0 ||
+        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_SOURCE, m->source)) < 0 ||
+        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, m->date)) < 0 ||
+        (rc = ag_text_analyze(&text, r->ctx, doc, r->lex)) < 0)
+        goto out;
+    /* Which date an article has: its own metadata, else the date its text
+     * states, else the run's --date default. */
+    date = m->date ? m->date : text->published ? text->published : r->default_date;
+    if (!m->date && date && (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, date)) < 0)
+        goto out;
+    /* The document record goes in before the merge so that our metadata
+     * wins over anything the partial graph carries for the same name. */
+    if ((rc = ag_extract(&part, r->ctx, r->lex, text, &r->xopts)) < 0 ||
+        (rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, m->title)) < 0 ||
+        (rc = ag_graph_merge(r->all, r->ctx, part)) < 0)
+        goto out;
+out:
+    ag_graph_free(part);
+    ag_text_free(text);
+    ag_doc_free(doc);
+    return rc;
+}
+
+static int process_file(run *r, const char *path)
+{
+    const char *name = cli_is_stdin(path) ? "stdin" : path;
+    meta m = {NULL, NULL, NULL, NULL};
+    char *bytes = NULL;
+    size_t len;
+    int rc;
+
+    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
+        return rc;
+    if (len == 0 && !r->quiet)
+        cli_warn("%s: empty input", name);
+    rc = process_doc(r, name, bytes, len, &m) < 0 ? cli_fail(r->ctx, 0) : AG_EXIT_OK;
+    free(bytes);
+    return rc;
+}
+
+/* One JSON object per line; blank lines are skipped.  Lines are read one at
+ * a time, so a large JSONL corpus is never held in memory at once. */
+static int process_jsonl(run *r, const char *path)
+{
+    const char *name = cli_is_stdin(path) ? "stdin" : path;
+    char *line = NULL, *docname = NULL, err[160];
+    size_t cap = 0;
+    unsigned long lineno = 0;
+    cli_record rec = {0};
+    ssize_t n;
+    FILE *f;
+    int rc;
+
+    if ((rc = cli_open_input(&f, path)) != AG_EXIT_OK)
+        return rc;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        size_t len = (size_t)n;
+        long long bad;
+        meta m;
+
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (strspn(line, " \t") >= len)
+            continue;
+        if ((bad = ag_text_utf8_check(line, len)) >= 0) {
+            cli_error("%s:%lu: column %lld: invalid UTF-8", name, lineno, bad + 1);
+            rc = AG_EXIT_BAD_INPUT;
+            goto out;
+        }
+        if ((rc = cli_record_parse(&rec, line, len, err, sizeof(err))) < 0) {
+            cli_error("%s:%lu: %s", name, lineno, err);
+            rc = ag_exit_for(rc, 0);
+            goto out;
+        }
+        if (!rec.text) {
+            cli_error("%s:%lu: the record has no \"text\"", name, lineno);
+            rc = AG_EXIT_BAD_INPUT;
+            goto out;
+        }
+        if (rec.date && !is_iso_date(rec.date)) {
+            if (!r->quiet)
+                cli_warn("%s:%lu: ignoring date \"%s\" (not YYYY-MM-DD)", name, lineno, rec.date);
+            free(rec.date);
+            rec.date = NULL;
+        } else if (rec.date) {
+            rec.date[10] = '\0'; /* "2025-01-15T09:30:00Z" is that day */
+        }
+        /* Evidence refers to the record's id; without one, to its line. */
+        free(docname);
+        docname = NULL;
+        if (!(rec.id && *rec.id)) {
+            size_t need = strlen(name) + 24;
+            if (!(docname = malloc(need))) {
+                cli_error("out of memory");
+                rc = AG_EXIT_PROCESSING;
+                goto out;
+            }
+            snprintf(docname, need, "%s:%lu", name, lineno);
+        }
+        m = (meta){rec.title, rec.date, rec.url, rec.source};
+        if (process_doc(r, docname ? docname : rec.id, rec.text, rec.text_len, &m) < 0) {
+            cli_error("%s:%lu: %s", name, lineno, ag_ctx_errmsg(r->ctx));
+            rc = ag_exit_for(ag_ctx_errcode(r->ctx), 0);
+            goto out;
+        }
+        cli_record_free(&rec);
+    }
+    if (ferror(f)) {
+        cli_error("%s: read error: %s", name, strerror(errno));
+        rc = AG_EXIT_IO;
+        goto out;
+    }
+    rc = AG_EXIT_OK;
+out:
+    cli_record_free(&rec);
+    free(docname);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+static int add_lexicon(run *r, const char *path)
+{
+    char *bytes = NULL;
+    size_t len;
+    int rc;
+
+    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
+        return rc;
+    rc = ag_lexicon_add_json(r->lex, r->ctx, bytes, len, cli_is_stdin(path) ? "stdin" : path) < 0
+             ? cli_fail(r->ctx, 0)
+             : AG_EXIT_OK;
+    free(bytes);
+    return rc;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    const char *format_arg = NULL, *output = NULL, *layout = NULL;
+    const char **lexicons = NULL;
+    size_t n_lexicons = 0, n_inputs, n_stdin = 0;
+    int explain = 0, jsonl = 0, progress, opt, rc;
+    run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, 0};
+    char **inputs, *end;
+    static char *stdin_only[] = {"-"};
+    ag_format fmt;
+
+    if (!(lexicons = malloc(sizeof(*lexicons) * (size_t)argc))) {
+        cli_error("out of memory");
+        return AG_EXIT_PROCESSING;
+    }
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":f:o:L:qh", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'f': format_arg = optarg; break;
+        case 'o': output = optarg; break;
+        case 'L': lexicons[n_lexicons++] = optarg; break;
+        case 'q': r.quiet = 1; break;
+        case OPT_EXPLAIN: explain = 1; break;
+        case OPT_JSONL: jsonl = 1; break;
+        case OPT_LAYOUT:
+            if (!cli_layout_valid(optarg)) {
+                rc = cli_usage_error(NULL, "unknown layout engine '%s' (dot, neato, fdp, sfdp, circo, twopi)",
+                                     optarg);
+                goto out;
+            }
+            layout = optarg;
+            break;
+        case OPT_MIN_CONFIDENCE:
+            errno = 0;
+            r.xopts.min_confidence = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !isfinite(r.xopts.min_confidence) ||
+                r.xopts.min_confidence < 0.0 || r.xopts.min_confidence > 1.0) {
+                rc = cli_usage_error(NULL, "--min-confidence needs a number from 0 to 1, not '%s'", optarg);
+                goto out;
+            }
+            break;
+        case OPT_DATE:
+            if (strlen(optarg) != 10 || !is_iso_date(optarg)) {
+                rc = cli_usage_error(NULL, "--date needs YYYY-MM-DD, not '%s'", optarg);
+                goto out;
+            }
+            r.default_date = optarg;
+            break;
+        case 'h':
+            fputs(ag_cli_help_extract, stdout);
+            rc = AG_EXIT_OK;
+            goto out;
+        case OPT_VERSION:
+            cli_print_version(stdout);
+            rc = AG_EXIT_OK;
+            goto out;
+        default:
+            rc = cli_getopt_error(NULL, opt, argv);
+            goto out;
+        }
+    }
+    inputs = argv + optind;
+    n_inputs = (size_t)(argc - optind);
+    if (n_inputs == 0) {
+        inputs = stdin_only;
+        n_inputs = 1;
+    }
+    for (size_t i = 0; i < n_inputs; i++)
+        n_stdin += cli_is_stdin(inputs[i]);
+    if (n_stdin > 1) {
+        rc = cli_usage_error(NULL, "standard input ('-') can be read only once");
+        goto out;
+    }
+    if (explain) {
+        r.xopts.explain = explain_to_stderr;
+        r.xopts.explain_payload = NULL;
+    }
+
+    if (ag_ctx_new(&r.ctx) < 0) {
+        cli_error("out of memory");
+        rc = AG_EXIT_PROCESSING;
+        goto out;
+    }
+    if ((rc = cli_pick_format(&fmt, r.ctx, format_arg, output)) != AG_EXIT_OK)
+        goto out;
+    if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_graph_new(&r.all, r.ctx) < 0) {
+        rc = cli_fail(r.ctx, 0);
+        goto out;
+    }
+    for (size_t i = 0; i < n_lexicons; i++)
+        if ((rc = add_lexicon(&r, lexicons[i])) != AG_EXIT_OK)
+            goto out;
+
+    progress = !r.quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);
+    for (size_t i = 0; i < n_inputs; i++) {
+        if (progress)
+            cli_progress(i + 1, n_inputs, inputs[i]);
+        rc = jsonl || has_suffix(inputs[i], ".jsonl") ? process_jsonl(&r, inputs[i])
+                                                      : process_file(&r, inputs[i]);
+        if (rc != AG_EXIT_OK)
+            goto out;
+    }
+    cli_progress_clear();
+
+    if (ag_graph_finalize(r.all, r.ctx) < 0) {
+        rc = cli_fail(r.ctx, 0);
+        goto out;
+    }
+    rc = cli_export_write(r.ctx, r.all, fmt, layout, output);
+out:
+    ag_graph_free(r.all);
+    ag_lexicon_free(r.lex);
+    ag_ctx_free(r.ctx);
+    free(lexicons);
+    return rc;
+}
