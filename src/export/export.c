@@ -1,0 +1,203 @@
+/* actorgraph: format names, the default layout engine, and ag_export(),
+ * which hands a finalized graph to one writer and returns its bytes. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export_internal.h"
+#include "model/model_internal.h"
+
+static const char *const format_names[AG_FORMAT_COUNT_] = {"json", "dot", "svg", "graphml"};
+
+int ag_format_parse(ag_format *out, ag_ctx *ctx, const char *name)
+{
+    int i;
+
+    for (i = 0; name && i < AG_FORMAT_COUNT_; i++) {
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (ag_format)i;
+            return AG_OK;
+        }
+    }
+    return ag_error_set(ctx, AG_EINVAL, "unknown format \"%s\" (json, dot, svg, graphml)",
+                        name ? name : "(null)");
+}
+
+static int ext_is(const char *ext, const char *want)
+{
+    for (; *ext && *want; ext++, want++) {
+        char c = *ext >= 'A' && *ext <= 'Z' ? (char)(*ext - 'A' + 'a') : *ext;
+        if (c != *want)
+            return 0;
+    }
+    return !*ext && !*want;
+}
+
+int ag_format_from_path(ag_format *out, ag_ctx *ctx, const char *path)
+{
+    static const struct {
+        const char *ext;
+        ag_format fmt;
+    } exts[] = {{"json", AG_FORMAT_JSON},   {"jgf", AG_FORMAT_JSON}, {"dot", AG_FORMAT_DOT},
+                {"gv", AG_FORMAT_DOT},      {"svg", AG_FORMAT_SVG},  {"graphml", AG_FORMAT_GRAPHML},
+                {"xml", AG_FORMAT_GRAPHML}};
+    const char *dot = path ? strrchr(path, '.') : NULL, *slash = path ? strrchr(path, '/') : NULL;
+    size_t i;
+
+    if (dot && (!slash || dot > slash)) {
+        for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+            if (ext_is(dot + 1, exts[i].ext)) {
+                *out = exts[i].fmt;
+                return AG_OK;
+            }
+        }
+    }
+    return ag_error_set(ctx, AG_EINVAL, "cannot tell the format of \"%s\" from its extension",
+                        path ? path : "(null)");
+}
+
+const char *ag_format_name(ag_format fmt)
+{
+    if ((int)fmt < 0 || fmt >= AG_FORMAT_COUNT_)
+        return "unknown";
+    return format_names[fmt];
+}
+
+/*
+ * dot draws the clearest pictures of small graphs, but its cost grows fast
+ * with labelled edges (13 s at 100 nodes, over 2 min at 1,000 on this 2-core
+ * machine, shared/INTEROP.md), so it is kept to graphs that fit a page.
+ * neato (stress majorization, iterations capped in graphviz.c) stays under a
+ * few seconds up to a few hundred nodes; sfdp (multilevel, ~1 s at 1,000
+ * nodes) takes the rest.  Measured figures are in graphviz.c.
+ */
+const char *ag_export_default_layout(const ag_graph *g)
+{
+    size_t n = ag_graph_actor_count(g), m = ag_graph_edge_count(g);
+
+    if (n <= 40 && m <= 80)
+        return "dot";
+    if (n <= 300 && m <= 900)
+        return "neato";
+    return "sfdp";
+}
+
+double ag_export__round(double x, int decimals)
+{
+    double scale = pow(10.0, decimals), r;
+
+    if (!isfinite(x))
+        return 0.0;
+    r = round(x * scale) / scale;
+    if (!isfinite(r))
+        return x;
+    return r == 0.0 ? 0.0 : r; /* no "-0" */
+}
+
+void ag_export__num(char *out, size_t size, double x, int decimals)
+{
+    long long scale = 1, v, ip, fp;
+    double r;
+    char *p;
+    int neg, n;
+
+    if (!isfinite(x))
+        x = 0.0;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 15)
+        decimals = 15;
+    for (n = 0; n < decimals; n++)
+        scale *= 10;
+    r = round(x * (double)scale);
+    if (fabs(r) >= 9e15) { /* too big for the integer path: no fraction to print */
+        snprintf(out, size, "%.0f", x);
+        return;
+    }
+    v = (long long)r;
+    neg = v < 0;
+    if (neg)
+        v = -v;
+    ip = v / scale;
+    fp = v % scale;
+    if (decimals > 0 && fp) {
+        char frac[24];
+        for (n = decimals; n > 0; n--) {
+            frac[n - 1] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        frac[decimals] = '\0';
+        for (p = frac + decimals - 1; p > frac && *p == '0'; p--)
+            *p = '\0';
+        snprintf(out, size, "%s%lld.%s", neg ? "-" : "", ip, frac);
+    } else {
+        snprintf(out, size, "%s%lld", neg && v ? "-" : "", ip);
+    }
+}
+
+/* Colour-blind-safe pastels (ColorBrewer Paired/Set3) so labels stay legible. */
+static const ag_type_style styles[AG_ACTOR_TYPE_COUNT_] = {
+    {"ellipse", "#d9d9d9", 217, 217, 217},   /* unknown */
+    {"ellipse", "#a6cee3", 166, 206, 227},   /* person */
+    {"box", "#b2df8a", 178, 223, 138},       /* organization */
+    {"hexagon", "#fdbf6f", 253, 191, 111},   /* country */
+    {"note", "#cab2d6", 202, 178, 214},      /* media */
+    {"component", "#fb9a99", 251, 154, 153}, /* group */
+    {"house", "#ffff99", 255, 255, 153},     /* place */
+};
+
+const ag_type_style *ag_export__style(ag_actor_type type)
+{
+    if ((int)type < 0 || type >= AG_ACTOR_TYPE_COUNT_)
+        type = AG_ACTOR_UNKNOWN;
+    return &styles[type];
+}
+
+const char *ag_export__title(const ag_graph *g, const ag_export_options *opts)
+{
+    if (opts && opts->title && *opts->title)
+        return opts->title;
+    if (ag_graph__title(g) && *ag_graph__title(g))
+        return ag_graph__title(g);
+    return "actorgraph";
+}
+
+int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format fmt,
+              const ag_export_options *opts)
+{
+    ag_buf b = AG_BUF_INIT;
+    int err;
+
+    *out = NULL;
+    if (len)
+        *len = 0;
+    if (!g)
+        return ag_error_set(ctx, AG_EINVAL, "no graph to export");
+    if (opts && opts->version != AG_EXPORT_OPTIONS_VERSION)
+        return ag_error_set(ctx, AG_EINVAL, "export options version %d, expected %d", opts->version,
+                            AG_EXPORT_OPTIONS_VERSION);
+    switch (fmt) {
+    case AG_FORMAT_JSON:
+        err = ag_export__json(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_DOT:
+        err = ag_export__dot(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_SVG:
+        err = ag_export__svg(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_GRAPHML:
+        err = ag_export__graphml(&b, ctx, g, opts);
+        break;
+    default:
+        return ag_error_set(ctx, AG_EINVAL, "unknown format %d", (int)fmt);
+    }
+    if (err < 0) {
+        ag_buf_free(&b);
+        return err;
+    }
+    if (!(*out = ag_buf_detach(&b, len)))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    return AG_OK;
+}

@@ -1,0 +1,183 @@
+/* actorgraph: JSON Graph Format v2 writer (cJSON, default tab-indented
+ * printing).  Reals are rounded to AG_EXPORT_DECIMALS so the bytes do not
+ * depend on the last bits of igraph's arithmetic, and model/json_read.c reads
+ * every field back.  Node metadata adds "mentions_by_doc" to the JGF fields so
+ * a saved graph can be merged again without losing which article said what. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "export/export_internal.h"
+#include "model/model_internal.h"
+
+/* Attach @p item (may be NULL: creation failed) to an object or array;
+ * on failure the item is deleted and -1 returned. */
+static int attach(cJSON *parent, const char *key, cJSON *item)
+{
+    cJSON_bool ok;
+
+    if (!item)
+        return -1;
+    ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
+    if (!ok) {
+        cJSON_Delete(item);
+        return -1;
+    }
+    return 0;
+}
+
+static int put_str(cJSON *o, const char *key, const char *v)
+{
+    return attach(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
+}
+
+static int put_num(cJSON *o, const char *key, double v)
+{
+    return attach(o, key, cJSON_CreateNumber(ag_export__round(v, AG_EXPORT_DECIMALS)));
+}
+
+static int put_bool(cJSON *o, const char *key, int v)
+{
+    return attach(o, key, cJSON_CreateBool(v));
+}
+
+/* Create a container and attach it; NULL on failure. */
+static cJSON *put_new(cJSON *parent, const char *key, int array)
+{
+    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
+
+    return attach(parent, key, c) ? NULL : c;
+}
+
+static int write_documents(cJSON *meta, const ag_graph *g)
+{
+    cJSON *docs = put_new(meta, "documents", 1);
+    size_t i;
+
+    if (!docs)
+        return -1;
+    for (i = 0; i < ag_graph_document_count(g); i++) {
+        const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
+        cJSON *d = put_new(docs, NULL, 0);
+        if (!d || put_str(d, "name", name) || put_str(d, "date", date) || put_str(d, "url", url) ||
+            put_str(d, "title", title))
+            return -1;
+    }
+    return 0;
+}
+
+static int write_node(cJSON *nodes, const ag_graph *g, size_t i)
+{
+    const ag_actor *a = ag_graph_actor(g, i);
+    cJSON *n = put_new(nodes, a->id, 0), *m, *arr;
+    size_t j;
+
+    if (!n || put_str(n, "label", a->label) || !(m = put_new(n, "metadata", 0)) ||
+        put_str(m, "type", ag_actor_type_name(a->type)) || !(arr = put_new(m, "aliases", 1)))
+        return -1;
+    for (j = 0; j < a->n_aliases; j++)
+        if (put_str(arr, NULL, a->aliases[j]))
+            return -1;
+    if (put_num(m, "mentions", a->mentions) || put_num(m, "documents", (double)a->n_docs) ||
+        !(arr = put_new(m, "mentions_by_doc", 0)))
+        return -1;
+    for (j = 0; j < a->n_docs; j++)
+        if (put_num(arr, a->docs[j], g->priv[i].doc_mentions[j]))
+            return -1;
+    if (put_num(m, "degree", a->degree) || put_num(m, "weighted_degree", a->weighted_degree) ||
+        put_num(m, "pagerank", a->pagerank) || put_num(m, "betweenness", a->betweenness) ||
+        put_num(m, "community", a->community))
+        return -1;
+    return 0;
+}
+
+static int cmp_str_ptr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
+{
+    const ag_edge *e = ag_graph_edge(g, i);
+    const char **rules = NULL;
+    char id[32], *label = NULL, *p;
+    cJSON *o = put_new(edges, NULL, 0), *m, *arr;
+    size_t j, n = 0;
+    int err = -1;
+
+    snprintf(id, sizeof(id), "e%zu", i);
+    if (!(label = ag_strdup(e->relation)))
+        goto out;
+    for (p = label; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    if (!o || put_str(o, "id", id) || put_str(o, "source", ag_graph_actor(g, e->source)->id) ||
+        put_str(o, "target", ag_graph_actor(g, e->target)->id) || put_str(o, "relation", e->relation) ||
+        put_bool(o, "directed", 1) || put_str(o, "label", label) || !(m = put_new(o, "metadata", 0)) ||
+        put_num(m, "weight", e->weight) || put_num(m, "confidence", e->confidence) ||
+        !(arr = put_new(m, "rules", 1)))
+        goto out;
+    if (e->n_evidence && !(rules = malloc(e->n_evidence * sizeof(*rules))))
+        goto out;
+    for (j = 0; j < e->n_evidence; j++)
+        rules[j] = e->evidence[j].rule;
+    if (e->n_evidence)
+        qsort(rules, e->n_evidence, sizeof(*rules), cmp_str_ptr);
+    for (j = 0; j < e->n_evidence; j++) {
+        if (n && strcmp(rules[n - 1], rules[j]) == 0)
+            continue;
+        rules[n++] = rules[j];
+        if (put_str(arr, NULL, rules[j]))
+            goto out;
+    }
+    if (!(arr = put_new(m, "evidence", 1)))
+        goto out;
+    for (j = 0; j < e->n_evidence; j++) {
+        const ag_evidence *ev = &e->evidence[j];
+        cJSON *x = put_new(arr, NULL, 0);
+        if (!x || put_str(x, "doc", ev->doc) || put_num(x, "sentence", ev->sentence) ||
+            put_num(x, "start", ev->start) || put_num(x, "end", ev->end) || put_str(x, "text", ev->text) ||
+            put_str(x, "rule", ev->rule) || put_num(x, "confidence", ev->confidence))
+            goto out;
+    }
+    err = 0;
+out:
+    free(label);
+    free(rules);
+    return err;
+}
+
+int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
+{
+    cJSON *root = cJSON_CreateObject(), *graph, *meta, *nodes, *edges;
+    char *text = NULL;
+    size_t i;
+    int err = AG_OK;
+
+    if (!root || !(graph = put_new(root, "graph", 0)) || put_str(graph, "id", "actorgraph") ||
+        put_str(graph, "label", ag_export__title(g, opts)) || put_bool(graph, "directed", 1) ||
+        put_str(graph, "type", "actorgraph") || !(meta = put_new(graph, "metadata", 0)) ||
+        write_documents(meta, g) || put_str(meta, "generator", "actorgraph " AG_VERSION) ||
+        !(nodes = put_new(graph, "nodes", 0)))
+        goto nomem;
+    for (i = 0; i < ag_graph_actor_count(g); i++)
+        if (write_node(nodes, g, i))
+            goto nomem;
+    if (!(edges = put_new(graph, "edges", 1)))
+        goto nomem;
+    for (i = 0; i < ag_graph_edge_count(g); i++)
+        if (write_edge(edges, g, i))
+            goto nomem;
+    if (!(text = cJSON_Print(root)) || ag_buf_puts(out, text) || ag_buf_putc(out, '\n'))
+        goto nomem;
+out:
+    if (text)
+        cJSON_free(text);
+    cJSON_Delete(root);
+    return err;
+nomem:
+    err = ag_error_set(ctx, AG_ENOMEM, "out of memory while writing JSON");
+    goto out;
+}
