@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""CLI tests: exit codes, messages, input forms and atomic output of the
+actorgraph executable.  One ctest per case (tests/cli/tests.cmake):
+
+    test_cli.py ACTORGRAPH SOURCE_DIR CASE     run one case
+    test_cli.py ACTORGRAPH SOURCE_DIR --list   print the case names
+
+Stdlib only.  Exit 0 pass, 1 fail, 77 skip.  No timing assertions.
+"""
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+
+BIN = SRC = None
+SKIP = 77
+
+ARTICLE = (
+    "Ministers agree to keep talking\n\n"
+    "Spanish Foreign Minister Elena Marquez spoke by phone with her Moroccan counterpart, "
+    "Karim Haddad, on Tuesday, the Spanish news agency EFE reported.\n\n"
+    "Marquez told reporters the two governments would meet again in March.\n"
+)
+
+
+class Fail(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise Fail(msg)
+
+
+def run(args, stdin=b"", cwd=None, preexec=None):
+    p = subprocess.run([BIN] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       cwd=cwd, preexec_fn=preexec, timeout=120)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def expect(args, code, stderr_has=(), **kw):
+    rc, out, err = run(args, **kw)
+    check(rc == code, f"actorgraph {' '.join(args)}: exit {rc}, expected {code}; stderr: {err!r}")
+    for s in stderr_has:
+        check(s in err, f"actorgraph {' '.join(args)}: stderr lacks {s!r}: {err!r}")
+    return out, err
+
+
+def examples():
+    d = os.path.join(SRC, "examples")
+    return [os.path.join("examples", f) for f in sorted(os.listdir(d)) if f.endswith(".txt")]
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def listing(d):
+    return sorted(os.listdir(d))
+
+
+# ------------------------------------------------------------------ cases
+
+def case_help(tmp):
+    out, err = expect(["--help"], 0)
+    text = out.decode()
+    check(text.startswith("Usage: actorgraph"), f"--help: {text[:80]!r}")
+    for opt in ("--format", "--output", "--lexicon", "--layout", "--min-confidence", "--explain",
+                "--jsonl", "--date", "--quiet", "--version", "Exit status"):
+        check(opt in text, f"--help does not mention {opt}")
+    check(err == "", f"--help wrote to stderr: {err!r}")
+    out, _ = expect(["-h"], 0)
+    check(out.decode() == text, "-h differs from --help")
+    out, _ = expect(["convert", "--help"], 0)
+    check(out.decode().startswith("Usage: actorgraph convert"), "convert --help")
+
+
+def case_version(tmp):
+    out, _ = expect(["--version"], 0)
+    first = out.decode().splitlines()[0]
+    check(first.startswith("actorgraph ") and first.split()[1][0].isdigit(), f"--version: {first!r}")
+
+
+def case_bad_option(tmp):
+    expect(["--bogus"], 2, ["unknown option '--bogus'", "--help"])
+    expect(["-Z"], 2, ["unknown option '-Z'"])
+    expect(["-f"], 2, ["needs an argument"])
+    expect(["--output"], 2, ["needs an argument"])
+    expect(["-f", "xml", "-"], 2, ["unknown format 'xml'"])
+    expect(["--layout", "spring", "-"], 2, ["unknown layout engine 'spring'"])
+    expect(["--min-confidence", "2", "-"], 2, ["--min-confidence"])
+    expect(["--min-confidence", "x", "-"], 2, ["--min-confidence"])
+    expect(["--date", "2025-13-01", "-"], 2, ["--date"])
+    expect(["--date", "yesterday", "-"], 2, ["--date"])
+    expect(["-", "-"], 2, ["only once"])
+    expect(["convert", "--bogus"], 2, ["unknown option '--bogus'", "actorgraph convert --help"])
+    expect(["convert", "a.json", "b.json"], 2, ["one graph"])
+
+
+def case_missing_file(tmp):
+    path = os.path.join(tmp, "no-such-article.txt")
+    expect([path], 4, [path, "No such file or directory"])
+    expect(["convert", path], 4, [path])
+    expect(["-L", path, "-"], 4, [path])
+
+
+def case_directory_input(tmp):
+    expect([tmp], 4, [tmp, "Is a directory"])
+
+
+def case_invalid_utf8(tmp):
+    data = ARTICLE.encode() + b"A broken \xc3\x28 byte here.\n"
+    path = write(os.path.join(tmp, "broken.txt"), data)
+    off = data.index(b"\xc3\x28")
+    _, err = expect([path], 3, [path, f"byte {off}"])
+    check(err.startswith("actorgraph: error: "), f"error prefix: {err!r}")
+
+
+def case_stdin(tmp):
+    out1, _ = expect(["-"], 0, stdin=ARTICLE.encode())
+    g = json.loads(out1)
+    docs = g["graph"]["metadata"]["documents"]
+    names = [d.get("name", d.get("id")) if isinstance(d, dict) else d for d in docs]
+    check("stdin" in names, f"stdin document not named 'stdin': {docs}")
+    out2, _ = expect([], 0, stdin=ARTICLE.encode())
+    check(out1 == out2, "no FILE and '-' differ")
+
+
+def case_format_from_extension(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    for ext, marker in ((".json", b'"graph"'), (".dot", b"digraph"), (".gv", b"digraph"),
+                        (".graphml", b"<graphml"), (".svg", b"<svg")):
+        out = os.path.join(tmp, "g" + ext)
+        expect(["-o", out, src], 0)
+        check(marker in read(out), f"-o g{ext}: no {marker!r} in the output")
+    out = os.path.join(tmp, "g.unknown")
+    expect(["-o", out, src], 0)
+    json.loads(read(out))
+    out = os.path.join(tmp, "forced.json")
+    expect(["-f", "dot", "-o", out, src], 0)
+    check(b"digraph" in read(out), "-f dot must win over the .json extension")
+    out, _ = expect(["-f", "graphml", src], 0)
+    check(b"<graphml" in out, "-f graphml to stdout")
+
+
+def case_output_mode(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    out = os.path.join(tmp, "g.json")
+    old = os.umask(0o022)
+    try:
+        expect(["-o", out, src], 0)
+    finally:
+        os.umask(old)
+    mode = os.stat(out).st_mode & 0o777
+    check(mode == 0o644, f"new output has mode {oct(mode)}, expected 0o644 (umask 022)")
+    os.chmod(out, 0o640)
+    expect(["-o", out, src], 0)
+    check(os.stat(out).st_mode & 0o777 == 0o640, "rewriting an output must keep its mode")
+    check(listing(tmp) == ["a.txt", "g.json"], f"stray files: {listing(tmp)}")
+
+
+def case_output_symlink(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    real = write(os.path.join(tmp, "real.json"), "old")
+    link = os.path.join(tmp, "link.json")
+    os.symlink("real.json", link)
+    expect(["-o", link, src], 0)
+    check(os.path.islink(link), "-o through a symlink replaced the link")
+    json.loads(read(real))
+
+
+def case_atomic_unwritable_dir(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    missing = os.path.join(tmp, "no-such-dir", "g.json")
+    expect(["-o", missing, src], 4, [missing])
+    check(not os.path.exists(os.path.dirname(missing)), "created the missing directory")
+    # A read-only directory: root ignores permission bits, a read-only file
+    # system (/proc) stops everyone.
+    expect(["-o", "/proc/actorgraph-test.json", src], 4, ["/proc/actorgraph-test.json"])
+    if os.geteuid() != 0:
+        ro = os.path.join(tmp, "ro")
+        os.mkdir(ro)
+        os.chmod(ro, 0o555)
+        try:
+            expect(["-o", os.path.join(ro, "g.json"), src], 4, ["Permission denied"])
+            check(listing(ro) == [], f"left files in a read-only directory: {listing(ro)}")
+        finally:
+            os.chmod(ro, 0o755)
+    expect(["-o", tmp, src], 4, ["Is a directory"])
+
+
+def case_atomic_failed_run_keeps_output(tmp):
+    good = write(os.path.join(tmp, "good.txt"), ARTICLE)
+    bad = write(os.path.join(tmp, "bad.txt"), b"Valid start.\n\xff\xfe invalid\n")
+    out = os.path.join(tmp, "g.json")
+    expect(["-o", out, good], 0)
+    before, files = read(out), listing(tmp)
+    expect(["-o", out, good, bad], 3, ["bad.txt"])
+    check(read(out) == before, "a failed run changed the previous output")
+    check(listing(tmp) == files, f"a failed run left files behind: {listing(tmp)}")
+
+
+def case_atomic_write_error_removes_temp(tmp):
+    # A file size limit makes write() fail half way (EFBIG once SIGXFSZ is
+    # ignored): the temporary file must go and the old output must stay.
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    out = os.path.join(tmp, "g.svg")
+    write(out, "previous")
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    expect(["-o", out, src], 4, [out], preexec=limit)
+    check(read(out) == b"previous", "the old output was damaged")
+    check(listing(tmp) == ["a.txt", "g.svg"], f"temporary file left behind: {listing(tmp)}")
+
+
+def case_dev_full(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    if not os.path.exists("/dev/full"):
+        return SKIP
+    with open("/dev/full", "wb") as full:
+        for args in ([src], ["--help"], ["-f", "dot", src]):
+            p = subprocess.run([BIN] + args, stdout=full, stderr=subprocess.PIPE, timeout=120)
+            err = p.stderr.decode()
+            check(p.returncode == 4, f"actorgraph {' '.join(args)} > /dev/full: exit {p.returncode}: {err!r}")
+            check("No space left on device" in err, f"> /dev/full: {err!r}")
+    expect(["-o", "/dev/full", src], 4, ["/dev/full", "No space left on device"])
+    expect(["-o", "/dev/null", src], 0)
+    check(os.path.exists("/dev/null") and not os.path.isfile("/dev/null"), "/dev/null was replaced")
+
+
+def case_deterministic(tmp):
+    files = examples()
+    for fmt in ("json", "dot", "graphml"):
+        a, _ = expect(["-f", fmt] + files, 0, cwd=SRC)
+        b, _ = expect(["-f", fmt] + files, 0, cwd=SRC)
+        check(a == b, f"two runs differ ({fmt})")
+        check(len(a) > 0, f"empty {fmt} output")
+
+
+def case_convert_roundtrip(tmp):
+    g = os.path.join(tmp, "g.json")
+    expect(["-o", g] + [os.path.join(SRC, f) for f in examples()], 0)
+    out, _ = expect(["convert", "-f", "json", g], 0)
+    check(out == read(g), "convert -f json changed the graph")
+    out2, _ = expect(["convert", "-"], 0, stdin=read(g))
+    check(out2 == out, "convert from stdin differs")
+    direct, _ = expect(["-f", "dot"] + [os.path.join(SRC, f) for f in examples()], 0)
+    conv, _ = expect(["convert", "-f", "dot", g], 0)
+    check(direct == conv, "convert -f dot differs from extracting to DOT directly")
+    for fmt in ("svg", "graphml"):
+        out, _ = expect(["convert", "-f", fmt, g], 0)
+        check(len(out) > 0, f"convert -f {fmt}: empty")
+    bad = write(os.path.join(tmp, "bad.json"), '{"graph": {"nodes": {]}}')
+    expect(["convert", bad], 3, ["bad.json", "byte"])
+
+
+def case_jsonl(tmp):
+    recs = [
+        {"id": "a1", "title": "Talks", "date": "2025-01-14", "url": "https://example.org/a1",
+         "source": "Example", "text": ARTICLE},
+        {"id": 42, "text": "Brazilian President Lucia Ferraz met Chilean President Tomas Vial in Santiago.",
+         "extra": {"nested": [1, 2, {"x": None}]}},
+        {"text": "Kenyan Interior Minister Paul Otieno told the BBC that the border would reopen."},
+    ]
+    lines = "\n".join(json.dumps(r) for r in recs[:2]) + "\n\n" + json.dumps(recs[2]) + "\n"
+    path = write(os.path.join(tmp, "corpus.jsonl"), lines)
+    out, _ = expect([path], 0)
+    g = json.loads(out)
+    text = json.dumps(g["graph"]["metadata"]["documents"])
+    for name in ("a1", "42", "corpus.jsonl:4"):
+        check(name in text, f"document {name!r} missing: {text}")
+    check("2025-01-14" in text, f"JSONL date missing: {text}")
+    # --jsonl forces the format whatever the extension
+    plain = write(os.path.join(tmp, "corpus.txt"), lines)
+    out2, _ = expect(["--jsonl", plain], 0)
+    check(len(json.loads(out2)["graph"]["metadata"]["documents"]) == 3, "--jsonl on a .txt file")
+
+
+def case_jsonl_bad_line(tmp):
+    good = json.dumps({"id": "ok", "text": ARTICLE})
+    for n, (bad, what) in enumerate((('{"id": "x", "text": "unterminated}', "unterminated string"),
+                                     ('{"id": "x" "text": "y"}', "expected"),
+                                     ('{"id": "x"}', "no \"text\""),
+                                     ('{"text": 5}', "must be a string"),
+                                     ('["not", "an", "object"]', "JSON object"),
+                                     ('{"text": "ok"} trailing', "after the object"))):
+        path = write(os.path.join(tmp, f"c{n}.jsonl"), good + "\n" + good + "\n" + bad + "\n")
+        expect([path], 3, [f"c{n}.jsonl:3:", what])
+    path = write(os.path.join(tmp, "u.jsonl"), good.encode() + b"\n" + b'{"text": "bad \xff"}\n')
+    expect([path], 3, ["u.jsonl:2:", "invalid UTF-8"])
+    expect(["--jsonl", "-"], 3, ["stdin:1:"], stdin=b"{oops}\n")
+
+
+def case_lexicon_errors(tmp):
+    bad = write(os.path.join(tmp, "bad-lexicon.json"), '{"actors": [')
+    expect(["-L", bad, "-"], 3, ["bad-lexicon.json"], stdin=ARTICLE.encode())
+
+
+def case_explain(tmp):
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    plain, err0 = expect([src], 0)
+    explained, err = expect(["--explain", src], 0)
+    check(plain == explained, "--explain changed the graph")
+    check(len(err) > len(err0), "--explain printed nothing")
+
+
+def case_min_confidence(tmp):
+    files = [os.path.join(SRC, f) for f in examples()]
+    all_edges = json.loads(expect(files, 0)[0])["graph"]["edges"]
+    none = json.loads(expect(["--min-confidence", "1"] + files, 0)[0])["graph"]["edges"]
+    check(len(none) <= len(all_edges), "--min-confidence 1 added edges")
+    for e in none:
+        check(e["metadata"].get("confidence", 1) >= 1, f"edge below the threshold kept: {e}")
+
+
+def case_quiet_empty_input(tmp):
+    empty = write(os.path.join(tmp, "empty.txt"), "")
+    _, err = expect([empty], 0)
+    check("empty input" in err, f"no warning for an empty input: {err!r}")
+    _, err = expect(["-q", empty], 0)
+    check(err == "", f"-q still printed: {err!r}")
+
+
+def case_docs_up_to_date(tmp):
+    p = subprocess.run([sys.executable, os.path.join(SRC, "docs", "cli", "gen.py"), "--check"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    check(p.returncode == 0, p.stdout.decode())
+    out, _ = expect(["--help"], 0)
+    with open(os.path.join(SRC, "src", "cli", "help.c"), encoding="utf-8") as f:
+        check("Usage: actorgraph [OPTIONS]" in f.read(), "help.c is not the generated help")
+
+
+CASES = {name[5:]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
+
+
+def main(argv):
+    global BIN, SRC
+    if len(argv) != 3:
+        sys.exit(__doc__)
+    BIN, SRC = os.path.abspath(argv[0]), os.path.abspath(argv[1])
+    if argv[2] == "--list":
+        print("\n".join(CASES))
+        return 0
+    fn = CASES.get(argv[2])
+    if not fn:
+        sys.exit(f"test_cli.py: no case {argv[2]!r}")
+    with tempfile.TemporaryDirectory(prefix="ag-cli-") as tmp:
+        try:
+            rc = fn(tmp)
+        except Fail as e:
+            print(f"FAIL {argv[2]}: {e}")
+            return 1
+    if rc == SKIP:
+        print(f"SKIP {argv[2]}")
+        return SKIP
+    print(f"PASS {argv[2]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

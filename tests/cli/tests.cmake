@@ -1,0 +1,17 @@
+# CLI tests: every case_<name> function in test_cli.py is one ctest, cli.<name>.
+if(TARGET actorgraph)
+  find_package(Python3 COMPONENTS Interpreter QUIET)
+  set(AG_CLI_PYTHON python3)
+  if(Python3_Interpreter_FOUND)
+    set(AG_CLI_PYTHON ${Python3_EXECUTABLE})
+  endif()
+  set(script ${CMAKE_CURRENT_LIST_DIR}/test_cli.py)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${script})
+  file(STRINGS ${script} defs REGEX "^def case_[a-z0-9_]+\\(")
+  foreach(def ${defs})
+    string(REGEX REPLACE "^def case_([a-z0-9_]+)\\(.*" "\\1" name "${def}")
+    add_test(NAME cli.${name}
+      COMMAND ${AG_CLI_PYTHON} ${script} $<TARGET_FILE:actorgraph> ${CMAKE_SOURCE_DIR} ${name})
+    set_tests_properties(cli.${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS cli)
+  endforeach()
+endif()
