@@ -285,6 +285,15 @@ char *ag_name_key(const char *name)
     }
     *o = '\0';
     free(folded);
+    /* Transliterations differ by a doubled letter (Zelensky / Zelenskyy); in
+     * names long enough that a collision is unlikely, collapse doubled letters. */
+    if (o - out >= 6) {
+        char *r = out, *w = out;
+        for (; *r; r++)
+            if (w == out || *r != w[-1] || (unsigned char)*r >= 0x80)
+                *w++ = *r;
+        *w = '\0';
+    }
     return out;
 }
 

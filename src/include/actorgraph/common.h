@@ -17,4 +17,7 @@
 
 #define AG_VERSION "0.1.0"
 
+/* The lexicon is used by the text and extract stages (see extract.h). */
+typedef struct ag_lexicon ag_lexicon;
+
 #endif

@@ -12,8 +12,6 @@
 extern "C" {
 #endif
 
-typedef struct ag_lexicon ag_lexicon;
-
 /**
  * Load the built-in lexicon and rules.
  * @param[out] out  free with ag_lexicon_free().

@@ -73,6 +73,7 @@ typedef struct ag_sentence {
     uint32_t line;         /**< 1-based line of the first byte */
     uint32_t paragraph;    /**< 0-based paragraph index */
     int headline;          /**< from a line without final punctuation (a title) */
+    int allcaps;           /**< most words are upper case: capitals say nothing here */
 } ag_sentence;
 
 /** The analysed text of one document; fields are read-only for callers. */
@@ -83,16 +84,18 @@ typedef struct ag_text {
     ag_sentence *sentences;
     size_t n_sentences;
     size_t dropped_lines;     /**< page-furniture lines removed */
-    char *published;          /**< publication date stated in the text (YYYY-MM-DD) or NULL */
+    const char *published;    /**< publication date stated in the text (YYYY-MM-DD) or NULL; owned by the text */
     void *internal_;          /**< arena; private */
 } ag_text;
 
 /**
  * Analyse a document: drop furniture, split sentences, tokenize.
  * @param[out] out  the result; free with ag_text_free().  It borrows @p doc.
+ * @param lex       word lists (abbreviations, furniture, common words); NULL
+ *                  analyses without them (no furniture is dropped).
  * @return AG_OK or AG_ENOMEM.
  */
-AG_EXTERN(int) ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc);
+AG_EXTERN(int) ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexicon *lex);
 
 /** Free an analysis; NULL is a no-op. */
 AG_EXTERN(void) ag_text_free(ag_text *text);

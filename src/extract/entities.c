@@ -1,0 +1,317 @@
+/* actorgraph: coreference inside one article, precision first.  Full names
+ * and known actors become entities; then one-word mentions ("Lee", "Mr
+ * Zelensky", "NIS") join the one entity they can mean, or stay out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define TOK(i) (&x->text->tokens[(i)])
+
+static char *arena_key(ag_extractor *x, const char *s)
+{
+    char *k = ag_name_key(s), *a;
+
+    if (!k)
+        return NULL;
+    a = ag_arena_strndup(&x->arena, k, strlen(k));
+    free(k);
+    return a;
+}
+
+static int add_form(ag_extractor *x, ag_entity *e, const char *form)
+{
+    size_t i;
+    char **v;
+
+    if (!form || !form[0])
+        return AG_OK;
+    for (i = 0; i < e->n_forms; i++)
+        if (!strcmp(e->forms[i], form))
+            return AG_OK;
+    v = realloc(e->forms, (e->n_forms + 1) * sizeof(char *));
+    if (!v)
+        return AG_ENOMEM;
+    e->forms = v;
+    v[e->n_forms++] = (char *)form;
+    return AG_OK;
+}
+
+static int count_words(const char *s)
+{
+    int n = 1;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+static int new_entity(ag_extractor *x, const ag_mention *m, const char *label)
+{
+    ag_entity *e;
+
+    if (x->n_e == x->cap_e) {
+        size_t c = x->cap_e ? x->cap_e * 2 : 64;
+        ag_entity *v = realloc(x->e, c * sizeof(*v));
+        if (!v)
+            return -1;
+        x->e = v;
+        x->cap_e = c;
+    }
+    e = &x->e[x->n_e];
+    memset(e, 0, sizeof(*e));
+    e->label = (char *)label;
+    e->type = m->type;
+    e->lex_actor = m->lex_actor;
+    if (m->type == AG_ACTOR_PERSON && count_words(m->text) >= 2) {
+        const char *sp = strchr(m->text, ' '), *last = strrchr(m->text, ' ');
+        char *first = ag_arena_strndup(&x->arena, m->text, (size_t)(sp - m->text));
+        if (!first || !(e->first_key = arena_key(x, first)) || !(e->last_key = arena_key(x, last + 1)))
+            return -1;
+    }
+    return (int)x->n_e++;
+}
+
+static int register_key(ag_extractor *x, const char *text, int ent)
+{
+    char *k = arena_key(x, text);
+    size_t found;
+
+    if (!k)
+        return AG_ENOMEM;
+    if (!k[0] || ag_strmap_get(&x->entity_by_key, k, &found))
+        return AG_OK;
+    return ag_strmap_put(&x->entity_by_key, k, (size_t)ent);
+}
+
+static int find_key(ag_extractor *x, const char *text)
+{
+    char *k = arena_key(x, text);
+    size_t found;
+
+    if (k && k[0] && ag_strmap_get(&x->entity_by_key, k, &found))
+        return (int)found;
+    return -1;
+}
+
+/* A person's better name: more words wins ("Cho Tae-yul" over "Cho"). */
+static void maybe_relabel(ag_entity *e, const ag_mention *m)
+{
+    if (e->lex_actor >= 0)
+        return;
+    if (count_words(m->text) > count_words(e->label))
+        e->label = m->text;
+}
+
+static int attach(ag_extractor *x, size_t mi, int ent)
+{
+    ag_mention *m = &x->m[mi];
+    ag_entity *e = &x->e[ent];
+
+    m->entity = ent;
+    e->mentions++;
+    if (e->type == AG_ACTOR_UNKNOWN && m->type != AG_ACTOR_UNKNOWN)
+        e->type = m->type;
+    if (!(m->flags & AG_M_DEMONYM))
+        e->named = 1;
+    maybe_relabel(e, m);
+    if (!(m->flags & AG_M_DEMONYM) && add_form(x, e, m->text))
+        return AG_ENOMEM;
+    if (m->alias && (add_form(x, e, m->alias) || register_key(x, m->alias, ent)))
+        return AG_ENOMEM;
+    return register_key(x, m->text, ent);
+}
+
+static int is_single(const ag_mention *m)
+{
+    return m->lex_actor < 0 && !strchr(m->text, ' ') && !(m->flags & AG_M_DESCRIBED) &&
+           (m->type == AG_ACTOR_UNKNOWN || m->type == AG_ACTOR_PERSON || (m->flags & AG_M_ACRONYM));
+}
+
+/* Initials of an organization's name, for matching acronyms ("NSC"). */
+static void initials(const char *label, char *out, size_t cap)
+{
+    size_t n = 0;
+    const char *p = label;
+
+    while (*p && n + 1 < cap) {
+        const char *w = p;
+        size_t len;
+        while (*p && *p != ' ')
+            p++;
+        len = (size_t)(p - w);
+        if (!(len == 2 && !strncmp(w, "of", 2)) && !(len == 3 && (!strncmp(w, "the", 3) || !strncmp(w, "for", 3) ||
+                                                                    !strncmp(w, "and", 3))) &&
+            w[0] >= 'A' && w[0] <= 'Z')
+            out[n++] = w[0];
+        while (*p == ' ')
+            p++;
+    }
+    out[n] = '\0';
+}
+
+static int followed_by_speech(ag_extractor *x, const ag_mention *m)
+{
+    const ag_sentence *s = &x->text->sentences[m->sent];
+    uint32_t end = s->first + s->count, i = m->np_end;
+
+    while (i < end && (!strcmp(TOK(i)->lower, "also") || !strcmp(TOK(i)->lower, "has") || !strcmp(TOK(i)->lower, "had") ||
+                       !strcmp(TOK(i)->lower, "have") || !strcmp(TOK(i)->lower, "later") || !strcmp(TOK(i)->lower, "then")))
+        i++;
+    if (i < end && ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(i)->lower))
+        return 1;
+    /* '"...," said Lee' */
+    return m->np_start >= s->first + 2 && ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(m->np_start - 1)->lower) &&
+           (TOK(m->np_start - 2)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT));
+}
+
+static int resolve_single(ag_extractor *x, size_t mi)
+{
+    ag_mention *m = &x->m[mi];
+    int ent = find_key(x, m->text), match = -1, nmatch = 0;
+    char *k;
+    size_t e;
+
+    if (ent >= 0 && (x->e[ent].type == m->type || m->type == AG_ACTOR_UNKNOWN || x->e[ent].type == AG_ACTOR_UNKNOWN))
+        return attach(x, mi, ent);
+    k = arena_key(x, m->text);
+    if (!k)
+        return AG_ENOMEM;
+    if (!(m->flags & AG_M_ACRONYM) || m->type == AG_ACTOR_PERSON) {
+        for (e = 0; e < x->n_e; e++) {
+            if (x->e[e].type != AG_ACTOR_PERSON || !x->e[e].last_key)
+                continue;
+            if (!strcmp(x->e[e].last_key, k) || !strcmp(x->e[e].first_key, k)) {
+                if (match != (int)e)
+                    nmatch++;
+                match = (int)e;
+            }
+        }
+        if (nmatch == 1)
+            return attach(x, mi, match);
+        if (nmatch > 1)
+            return AG_OK; /* two people share the name: say nothing */
+    }
+    if (m->flags & AG_M_ACRONYM) {
+        char ini[32];
+        nmatch = 0;
+        for (e = 0; e < x->n_e; e++) {
+            if (x->e[e].type != AG_ACTOR_ORGANIZATION && x->e[e].type != AG_ACTOR_MEDIA)
+                continue;
+            initials(x->e[e].label, ini, sizeof(ini));
+            if (!strcmp(ini, m->text)) {
+                nmatch++;
+                match = (int)e;
+            } else {
+                size_t f;
+                for (f = 0; f < x->e[e].n_forms; f++) {
+                    initials(x->e[e].forms[f], ini, sizeof(ini));
+                    if (!strcmp(ini, m->text)) {
+                        nmatch++;
+                        match = (int)e;
+                        break;
+                    }
+                }
+            }
+        }
+        if (nmatch == 1)
+            return attach(x, mi, match);
+    }
+    /* not resolved: it stands alone only with a cue saying what it is */
+    if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
+        m->type = (m->flags & AG_M_ACRONYM) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_PERSON;
+    if (m->type == AG_ACTOR_UNKNOWN || m->type == AG_ACTOR_PLACE)
+        return AG_OK;
+    if ((ent = new_entity(x, m, m->text)) < 0)
+        return AG_ENOMEM;
+    return attach(x, mi, ent);
+}
+
+/* "South Korea's intelligence agency" is the one named organization of that
+ * owner whose name has the description's words ("National Intelligence Service"). */
+static int resolve_described(ag_extractor *x, size_t mi)
+{
+    ag_mention *m = &x->m[mi];
+    size_t e, i;
+    int match = -1, n = 0, ent;
+
+    for (e = 0; e < x->n_e; e++) {
+        const ag_entity *en = &x->e[e];
+        int all = 1;
+        if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0)
+            continue;
+        for (i = m->start; i + 1 < m->end; i++) {
+            const char *w = TOK(i)->lower;
+            size_t f, found = 0;
+            for (f = 0; f < en->n_forms && !found; f++) {
+                char *k = ag_name_key(en->forms[f]);
+                if (!k)
+                    return AG_ENOMEM;
+                found = strstr(k, w) != NULL;
+                free(k);
+            }
+            all &= found > 0;
+        }
+        if (all && m->end - m->start >= 2) {
+            n++;
+            match = (int)e;
+        }
+    }
+    if (n == 1)
+        return attach(x, mi, match);
+    if ((ent = find_key(x, m->text)) >= 0)
+        return attach(x, mi, ent);
+    if ((ent = new_entity(x, m, m->text)) < 0)
+        return AG_ENOMEM;
+    return attach(x, mi, ent);
+}
+
+int ag_extract__entities(ag_extractor *x)
+{
+    size_t i;
+    int rc;
+
+    /* 1. names that identify on their own */
+    for (i = 0; i < x->n_m; i++) {
+        ag_mention *m = &x->m[i];
+        int ent;
+        if (m->type == AG_ACTOR_PLACE || is_single(m) || (m->flags & AG_M_DESCRIBED))
+            continue;
+        if (m->type == AG_ACTOR_UNKNOWN && m->lex_actor < 0)
+            continue;
+        if (m->lex_actor >= 0) {
+            const char *name = x->lex->actors[m->lex_actor].name;
+            ent = find_key(x, name);
+            if (ent < 0 && (ent = new_entity(x, m, name)) < 0)
+                return AG_ENOMEM;
+            if ((rc = register_key(x, name, ent)))
+                return rc;
+            if ((rc = attach(x, i, ent)))
+                return rc;
+            continue;
+        }
+        ent = find_key(x, m->text);
+        if (ent < 0 && m->alias)
+            ent = find_key(x, m->alias);
+        if (ent >= 0 && x->e[ent].type != m->type && x->e[ent].type != AG_ACTOR_UNKNOWN)
+            ent = -1;
+        if (ent < 0 && (ent = new_entity(x, m, m->text)) < 0)
+            return AG_ENOMEM;
+        if ((rc = attach(x, i, ent)))
+            return rc;
+    }
+    /* 2. one-word mentions and descriptions, against the names of the whole article */
+    for (i = 0; i < x->n_m; i++) {
+        ag_mention *m = &x->m[i];
+        if (m->entity >= 0 || m->type == AG_ACTOR_PLACE)
+            continue;
+        if (m->flags & AG_M_DESCRIBED)
+            rc = resolve_described(x, i);
+        else if (is_single(m))
+            rc = resolve_single(x, i);
+        else
+            rc = AG_OK;
+        if (rc)
+            return rc;
+    }
+    return AG_OK;
+}

@@ -1,0 +1,176 @@
+/* actorgraph: the extraction driver.  Runs mentions -> entities -> relations
+ * over one analysed article and writes the article's own graph: the actors
+ * it names and the edges it states, each edge with its evidence. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define TOK(i) (&x->text->tokens[(i)])
+
+static int emit_actor(ag_extractor *x, ag_graph *g, int ent, size_t *index, int *emitted, size_t *graph_index)
+{
+    ag_entity *e = &x->e[ent];
+    const char *doc = ag_doc_name(x->text->doc);
+    size_t i, idx;
+    int rc;
+
+    if (emitted[ent]) {
+        *index = graph_index[ent];
+        return AG_OK;
+    }
+    if ((rc = ag_graph_add_actor(g, x->ctx, &idx, e->label, e->type)))
+        return rc;
+    for (i = 0; i < e->n_forms; i++)
+        if (strcmp(e->forms[i], e->label) && (rc = ag_graph_add_alias(g, x->ctx, idx, e->forms[i])))
+            return rc;
+    if ((rc = ag_graph_add_mentions(g, x->ctx, idx, doc, e->mentions ? e->mentions : 1)))
+        return rc;
+    emitted[ent] = 1;
+    graph_index[ent] = idx;
+    *index = idx;
+    return AG_OK;
+}
+
+static int emittable(const ag_entity *e)
+{
+    return e->type == AG_ACTOR_PERSON || e->type == AG_ACTOR_ORGANIZATION || e->type == AG_ACTOR_COUNTRY ||
+           e->type == AG_ACTOR_MEDIA || e->type == AG_ACTOR_GROUP;
+}
+
+static void explain_sentence(ag_extractor *x, size_t s)
+{
+    const ag_sentence *se = &x->text->sentences[s];
+    ag_buf b = AG_BUF_INIT;
+    size_t k;
+    char *text = ag_clean_text(ag_doc_bytes(x->text->doc, NULL) + se->start, se->end - se->start);
+
+    ag_buf_printf(&b, "%s: sentence %zu (line %u): %s", ag_doc_name(x->text->doc), s, se->line, text ? text : "");
+    x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
+    b.len = 0;
+    ag_buf_puts(&b, "  actors:");
+    for (k = x->sent_first[s]; k < x->sent_first[s + 1]; k++) {
+        const ag_mention *m = &x->m[k];
+        ag_buf_printf(&b, " [%s/%s%s%s]", m->entity >= 0 ? x->e[m->entity].label : m->text,
+                      ag_actor_type_name(m->entity >= 0 ? x->e[m->entity].type : m->type),
+                      m->flags & AG_M_QUALIFIER ? ",qualifier" : "", m->entity < 0 ? ",unresolved" : "");
+    }
+    x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
+    for (k = 0; k < x->n_p; k++) {
+        const ag_pending *p = &x->p[k];
+        if (p->sent != s || x->m[p->a].entity < 0 || x->m[p->b].entity < 0)
+            continue;
+        b.len = 0;
+        ag_buf_printf(&b, "  edge: %s -%s-> %s (rule %s, confidence %.2f)", x->e[x->m[p->a].entity].label, p->relation,
+                      x->e[x->m[p->b].entity].label, p->rule, p->confidence);
+        x->opts->explain(b.data, x->opts->explain_payload);
+    }
+    ag_buf_free(&b);
+    free(text);
+}
+
+static int build_graph(ag_extractor *x, ag_graph *g)
+{
+    const char *doc = ag_doc_name(x->text->doc);
+    const char *bytes = ag_doc_bytes(x->text->doc, NULL);
+    int *emitted = calloc(x->n_e + 1, sizeof(int));
+    size_t *graph_index = calloc(x->n_e + 1, sizeof(size_t));
+    char **sent_text = calloc(x->text->n_sentences + 1, sizeof(char *));
+    size_t i;
+    int rc = AG_OK;
+    double min_conf = x->opts ? x->opts->min_confidence : 0.0;
+
+    if (!emitted || !graph_index || !sent_text) {
+        rc = ag_error_set(x->ctx, AG_ENOMEM, "out of memory");
+        goto out;
+    }
+    /* named actors first, in order of first mention, so ids are stable */
+    for (i = 0; i < x->n_e; i++) {
+        size_t idx;
+        if (x->e[i].named && emittable(&x->e[i]) && (rc = emit_actor(x, g, (int)i, &idx, emitted, graph_index)))
+            goto out;
+    }
+    for (i = 0; i < x->n_p; i++) {
+        const ag_pending *p = &x->p[i];
+        int ea = x->m[p->a].entity, eb = x->m[p->b].entity;
+        size_t ia, ib;
+        ag_evidence ev;
+        const ag_sentence *se = &x->text->sentences[p->sent];
+        if (ea < 0 || eb < 0 || ea == eb || !emittable(&x->e[ea]) || !emittable(&x->e[eb]))
+            continue;
+        if (p->confidence < min_conf)
+            continue;
+        if ((rc = emit_actor(x, g, ea, &ia, emitted, graph_index)) || (rc = emit_actor(x, g, eb, &ib, emitted, graph_index)))
+            goto out;
+        if (ia == ib)
+            continue;
+        if (!sent_text[p->sent] && !(sent_text[p->sent] = ag_clean_text(bytes + se->start, se->end - se->start))) {
+            rc = ag_error_set(x->ctx, AG_ENOMEM, "out of memory");
+            goto out;
+        }
+        ev.doc = doc;
+        ev.sentence = p->sent;
+        ev.start = se->start;
+        ev.end = se->end;
+        ev.text = sent_text[p->sent];
+        ev.rule = p->rule;
+        ev.confidence = p->confidence;
+        if ((rc = ag_graph_add_edge(g, x->ctx, ia, ib, p->relation, &ev)))
+            goto out;
+    }
+out:
+    if (sent_text)
+        for (i = 0; i < x->text->n_sentences; i++)
+            free(sent_text[i]);
+    free(sent_text);
+    free(emitted);
+    free(graph_index);
+    return rc;
+}
+
+int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text *text, const ag_extract_options *opts)
+{
+    ag_extractor x;
+    ag_graph *g = NULL;
+    const ag_doc *doc = text->doc;
+    const char *date;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    memset(&x, 0, sizeof(x));
+    x.ctx = ctx;
+    x.lex = lex;
+    x.text = text;
+    x.opts = opts;
+    date = ag_doc_meta_get(doc, AG_META_DATE);
+    if (!date)
+        date = text->published;
+    if ((rc = ag_extract__mentions(&x)) || (rc = ag_extract__entities(&x)) || (rc = ag_extract__relations(&x))) {
+        ag_error_set(ctx, rc, "%s: out of memory during extraction", ag_doc_name(doc));
+        goto out;
+    }
+    if (opts && opts->explain)
+        for (i = 0; i < text->n_sentences; i++)
+            explain_sentence(&x, i);
+    if ((rc = ag_graph_new(&g, ctx)) ||
+        (rc = ag_graph_add_document(g, ctx, ag_doc_name(doc), date, ag_doc_meta_get(doc, AG_META_URL),
+                                    ag_doc_meta_get(doc, AG_META_TITLE))) ||
+        (rc = build_graph(&x, g)))
+        goto out;
+    *out = g;
+    g = NULL;
+out:
+    ag_graph_free(g);
+    for (i = 0; i < x.n_e; i++)
+        free(x.e[i].forms);
+    free(x.e);
+    free(x.m);
+    free(x.p);
+    free(x.sent_first);
+    free(x.speaker);
+    ag_strmap_free(&x.entity_by_key);
+    ag_arena_free(&x.arena);
+    return rc;
+}

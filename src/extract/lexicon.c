@@ -1,0 +1,666 @@
+/* actorgraph: loading and querying the lexicon (docs/LEXICON.md).  The
+ * built-in JSON files are embedded at build time; more files can be added.
+ * Look-ups are hash-table probes on lower-case words: no scans per token. */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "text/tokenize.h"
+
+extern const unsigned char ag_data_lexicon[];
+extern const size_t ag_data_lexicon_len;
+extern const unsigned char ag_data_words[];
+extern const size_t ag_data_words_len;
+extern const unsigned char ag_data_extract[];
+extern const size_t ag_data_extract_len;
+extern const unsigned char ag_data_rules[];
+extern const size_t ag_data_rules_len;
+
+#define GROW(ptr, n, cap)                                                         \
+    do {                                                                          \
+        if ((n) == (cap)) {                                                       \
+            size_t c_ = (cap) ? (cap) * 2 : 64;                                   \
+            void *p_ = realloc((ptr), c_ * sizeof(*(ptr)));                       \
+            if (!p_)                                                              \
+                return AG_ENOMEM;                                                 \
+            (ptr) = p_;                                                           \
+            (cap) = c_;                                                           \
+        }                                                                         \
+    } while (0)
+
+static char *lower_dup(ag_arena *a, const char *s)
+{
+    size_t n = strlen(s), i;
+    char *p = ag_arena_strndup(a, s, n);
+
+    if (p)
+        for (i = 0; i < n; i++)
+            if (p[i] >= 'A' && p[i] <= 'Z')
+                p[i] = (char)(p[i] + 32);
+    return p;
+}
+
+static int set_add(ag_lexicon *lex, ag_wordset set, const char *word)
+{
+    char *l = lower_dup(&lex->arena, word);
+    ag_tokvec tv = {0};
+    int rc;
+
+    if (!l)
+        return AG_ENOMEM;
+    /* store the word as the tokenizer will see it (folded quotes, case) */
+    if ((rc = ag_text__tokenize(&tv, &lex->arena, l, strlen(l), 0)))
+        goto out;
+    if (tv.n == 1)
+        rc = ag_strmap_put(&lex->sets[set], tv.v[0].lower, 1);
+    else
+        rc = ag_strmap_put(&lex->sets[set], l, 1);
+out:
+    free(tv.v);
+    return rc;
+}
+
+int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower)
+{
+    return lex && ag_strmap_get(&lex->sets[set], lower, NULL);
+}
+
+static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint32_t *index)
+{
+    size_t found;
+    char *key = lower_dup(&lex->arena, name);
+
+    if (!key)
+        return AG_ENOMEM;
+    if (ag_strmap_get(&lex->actor_by_name, key, &found)) {
+        *index = (uint32_t)found;
+        if (type != AG_ACTOR_UNKNOWN)
+            lex->actors[found].type = type;
+        return AG_OK;
+    }
+    GROW(lex->actors, lex->n_actors, lex->cap_actors);
+    lex->actors[lex->n_actors].name = ag_arena_strndup(&lex->arena, name, strlen(name));
+    lex->actors[lex->n_actors].type = type;
+    if (!lex->actors[lex->n_actors].name)
+        return AG_ENOMEM;
+    *index = (uint32_t)lex->n_actors;
+    if (ag_strmap_put(&lex->actor_by_name, key, lex->n_actors))
+        return AG_ENOMEM;
+    lex->n_actors++;
+    return AG_OK;
+}
+
+/* Insert phrase index p into its first word's bucket, keeping longest first
+ * (stable for equal lengths, so earlier files win ties). */
+static int index_phrase(ag_lexicon *lex, uint32_t p)
+{
+    const char *first = lex->phrases[p].lower[0];
+    size_t b, i;
+    uint32_t *v;
+
+    if (!ag_strmap_get(&lex->phrase_first, first, &b)) {
+        GROW(lex->buckets, lex->n_buckets, lex->cap_buckets);
+        if (lex->n_buckets >= lex->cap_buckets)
+            return AG_ENOMEM;
+        {
+            size_t *bl = realloc(lex->bucket_len, lex->cap_buckets * sizeof(size_t));
+            if (!bl)
+                return AG_ENOMEM;
+            lex->bucket_len = bl;
+        }
+        b = lex->n_buckets++;
+        lex->buckets[b] = NULL;
+        lex->bucket_len[b] = 0;
+        if (ag_strmap_put(&lex->phrase_first, first, b))
+            return AG_ENOMEM;
+    }
+    v = realloc(lex->buckets[b], (lex->bucket_len[b] + 1) * sizeof(uint32_t));
+    if (!v)
+        return AG_ENOMEM;
+    lex->buckets[b] = v;
+    i = lex->bucket_len[b];
+    while (i > 0 && lex->phrases[v[i - 1]].ntok < lex->phrases[p].ntok) {
+        v[i] = v[i - 1];
+        i--;
+    }
+    v[i] = p;
+    lex->bucket_len[b]++;
+    return AG_OK;
+}
+
+static int add_phrase(ag_lexicon *lex, const char *text, ag_lx_kind kind, uint32_t actor, ag_title_kind title)
+{
+    ag_tokvec tv = {0};
+    ag_lx_phrase *ph;
+    size_t i;
+    int rc;
+    const char *s = text;
+
+    /* "the Kremlin": the article is optional in text, so it is not part of the phrase */
+    if (strncmp(s, "the ", 4) == 0 || strncmp(s, "The ", 4) == 0)
+        s += 4;
+    if ((rc = ag_text__tokenize(&tv, &lex->arena, s, strlen(s), 0)))
+        goto out;
+    if (tv.n == 0)
+        goto out;
+    if (lex->n_phrases == lex->cap_phrases) {
+        size_t c = lex->cap_phrases ? lex->cap_phrases * 2 : 256;
+        ag_lx_phrase *p = realloc(lex->phrases, c * sizeof(*p));
+        if (!p) {
+            rc = AG_ENOMEM;
+            goto out;
+        }
+        lex->phrases = p;
+        lex->cap_phrases = c;
+    }
+    ph = &lex->phrases[lex->n_phrases];
+    ph->ntok = (uint32_t)tv.n;
+    ph->lower = ag_arena_alloc(&lex->arena, tv.n * sizeof(char *));
+    ph->casing = ag_arena_alloc(&lex->arena, tv.n);
+    if (!ph->lower || !ph->casing) {
+        rc = AG_ENOMEM;
+        goto out;
+    }
+    for (i = 0; i < tv.n; i++) {
+        ph->lower[i] = tv.v[i].lower;
+        /* titles match in any case; names keep their capitals (US is not "us") */
+        if (kind == AG_LX_TITLE || kind == AG_LX_MEDIA_NOUN)
+            ph->casing[i] = 0;
+        else if (tv.v[i].flags & AG_TOK_ALLCAPS && tv.v[i].len <= 5)
+            ph->casing[i] = 2;
+        else if (tv.v[i].flags & AG_TOK_CAP)
+            ph->casing[i] = 1;
+        else
+            ph->casing[i] = 0;
+    }
+    ph->kind = kind;
+    ph->actor = actor;
+    ph->title = title;
+    lex->n_phrases++;
+    rc = index_phrase(lex, (uint32_t)(lex->n_phrases - 1));
+out:
+    free(tv.v);
+    return rc;
+}
+
+static int load_strings(ag_lexicon *lex, const cJSON *arr, ag_wordset set)
+{
+    const cJSON *it;
+    int rc;
+
+    cJSON_ArrayForEach(it, arr) {
+        if (cJSON_IsString(it) && (rc = set_add(lex, set, it->valuestring)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static int load_phrase_list(ag_lexicon *lex, const cJSON *arr, ag_lx_kind kind, uint32_t actor, ag_title_kind t)
+{
+    const cJSON *it;
+    int rc;
+
+    cJSON_ArrayForEach(it, arr) {
+        if (cJSON_IsString(it) && it->valuestring[0] && (rc = add_phrase(lex, it->valuestring, kind, actor, t)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static int load_countries(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
+{
+    const cJSON *c;
+    int rc;
+
+    cJSON_ArrayForEach(c, arr) {
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(c, "name");
+        uint32_t a;
+        if (!cJSON_IsString(n))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a country has no \"name\"");
+        if ((rc = add_actor(lex, n->valuestring, AG_ACTOR_COUNTRY, &a)) ||
+            (rc = add_phrase(lex, n->valuestring, AG_LX_ACTOR, a, 0)) ||
+            (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "aliases"), AG_LX_ACTOR, a, 0)) ||
+            (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "capitals"), AG_LX_CAPITAL, a, 0)) ||
+            (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "metonyms"), AG_LX_METONYM, a, 0)) ||
+            (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "demonyms"), AG_LX_DEMONYM, a, 0)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static int load_actors(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
+{
+    const cJSON *c;
+    int rc;
+
+    cJSON_ArrayForEach(c, arr) {
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(c, "name");
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        ag_actor_type type = AG_ACTOR_ORGANIZATION;
+        uint32_t a;
+        if (!cJSON_IsString(n))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "an actor has no \"name\"");
+        if (cJSON_IsString(t) && ag_actor_type_parse(&type, NULL, t->valuestring))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "actor \"%s\": unknown type \"%s\"",
+                                   n->valuestring, t->valuestring);
+        if ((rc = add_actor(lex, n->valuestring, type, &a)) ||
+            (rc = add_phrase(lex, n->valuestring, AG_LX_ACTOR, a, 0)) ||
+            (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "aliases"), AG_LX_ACTOR, a, 0)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static int load_titles(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
+{
+    const cJSON *c;
+    int rc;
+
+    cJSON_ArrayForEach(c, arr) {
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(c, "words");
+        const cJSON *k = cJSON_GetObjectItemCaseSensitive(c, "kind");
+        ag_title_kind kind = AG_TITLE_OFFICE;
+        if (cJSON_IsString(c)) {
+            w = c;
+            k = NULL;
+        }
+        if (!cJSON_IsString(w))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a title has no \"words\"");
+        if (cJSON_IsString(k)) {
+            if (!strcmp(k->valuestring, "honorific"))
+                kind = AG_TITLE_HONORIFIC;
+            else if (!strcmp(k->valuestring, "descriptor"))
+                kind = AG_TITLE_DESCRIPTOR;
+            else if (strcmp(k->valuestring, "office"))
+                return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "title \"%s\": unknown kind \"%s\"",
+                                       w->valuestring, k->valuestring);
+        }
+        if ((rc = add_phrase(lex, w->valuestring, AG_LX_TITLE, 0, kind)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static const char *const relation_names[] = {
+    "communicates_with", "told", "meets", "negotiates_with", "role_of", "member_of", "quoted_by", "cites",
+    "says_about", "echoes", "agrees_with", "supports", "cooperates_with", "offers_to", "requests_from",
+    "exchanges_with", "opposes", "accuses", "denies", "attacks", "captures", "other"};
+
+static int known_relation(const char *r)
+{
+    size_t i;
+    for (i = 0; i < sizeof(relation_names) / sizeof(relation_names[0]); i++)
+        if (!strcmp(r, relation_names[i]))
+            return 1;
+    return 0;
+}
+
+static uint32_t type_mask(const cJSON *arr)
+{
+    const cJSON *it;
+    uint32_t m = 0;
+    cJSON_ArrayForEach(it, arr) {
+        ag_actor_type t;
+        if (cJSON_IsString(it) && !ag_actor_type_parse(&t, NULL, it->valuestring))
+            m |= 1u << t;
+    }
+    return m;
+}
+
+static int index_rule(ag_lexicon *lex, uint32_t r)
+{
+    const ag_rule *rule = &lex->rules[r];
+    size_t b;
+    uint32_t *v;
+
+    if (rule->prefix[0] || !strcmp(rule->words[0], "_")) {
+        v = realloc(lex->prefix_rules, (lex->n_prefix_rules + 1) * sizeof(uint32_t));
+        if (!v)
+            return AG_ENOMEM;
+        lex->prefix_rules = v;
+        v[lex->n_prefix_rules++] = r;
+        return AG_OK;
+    }
+    if (!ag_strmap_get(&lex->rule_first, rule->words[0], &b)) {
+        GROW(lex->rule_buckets, lex->n_rule_buckets, lex->cap_rule_buckets);
+        {
+            size_t *bl = realloc(lex->rule_bucket_len, lex->cap_rule_buckets * sizeof(size_t));
+            if (!bl)
+                return AG_ENOMEM;
+            lex->rule_bucket_len = bl;
+        }
+        b = lex->n_rule_buckets++;
+        lex->rule_buckets[b] = NULL;
+        lex->rule_bucket_len[b] = 0;
+        if (ag_strmap_put(&lex->rule_first, rule->words[0], b))
+            return AG_ENOMEM;
+    }
+    v = realloc(lex->rule_buckets[b], (lex->rule_bucket_len[b] + 1) * sizeof(uint32_t));
+    if (!v)
+        return AG_ENOMEM;
+    lex->rule_buckets[b] = v;
+    v[lex->rule_bucket_len[b]++] = r;
+    return AG_OK;
+}
+
+static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
+{
+    const cJSON *c;
+    int rc;
+
+    cJSON_ArrayForEach(c, arr) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(c, "id");
+        const cJSON *rel = cJSON_GetObjectItemCaseSensitive(c, "relation");
+        const cJSON *trig = cJSON_GetObjectItemCaseSensitive(c, "trigger");
+        const cJSON *pat = cJSON_GetObjectItemCaseSensitive(c, "pattern");
+        const cJSON *conf = cJSON_GetObjectItemCaseSensitive(c, "confidence");
+        const cJSON *gap = cJSON_GetObjectItemCaseSensitive(c, "max_gap");
+        ag_rule *r;
+        char *copy, *w, *save = NULL;
+        size_t n = 0, i;
+
+        if (!cJSON_IsString(id) || !cJSON_IsString(rel) || !cJSON_IsString(trig))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a rule needs \"id\", \"relation\" and \"trigger\"");
+        if (!known_relation(rel->valuestring))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "rule %s: unknown relation \"%s\"",
+                                   id->valuestring, rel->valuestring);
+        GROW(lex->rules, lex->n_rules, lex->cap_rules);
+        r = &lex->rules[lex->n_rules];
+        memset(r, 0, sizeof(*r));
+        r->id = ag_arena_strndup(&lex->arena, id->valuestring, strlen(id->valuestring));
+        r->relation = ag_arena_strndup(&lex->arena, rel->valuestring, strlen(rel->valuestring));
+        copy = lower_dup(&lex->arena, trig->valuestring);
+        if (!r->id || !r->relation || !copy)
+            return AG_ENOMEM;
+        for (i = 0; copy[i]; i++)
+            n += (copy[i] != ' ' && (i == 0 || copy[i - 1] == ' '));
+        if (!n)
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "rule %s: empty trigger", id->valuestring);
+        r->words = ag_arena_alloc(&lex->arena, n * sizeof(char *));
+        r->prefix = ag_arena_alloc(&lex->arena, n);
+        if (!r->words || !r->prefix)
+            return AG_ENOMEM;
+        for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+            size_t len = strlen(w);
+            r->prefix[r->ntok] = len > 1 && w[len - 1] == '*';
+            if (r->prefix[r->ntok])
+                w[len - 1] = '\0';
+            r->words[r->ntok++] = w;
+        }
+        r->pattern = AG_PAT_SVO;
+        if (cJSON_IsString(pat)) {
+            if (!strcmp(pat->valuestring, "subject_only"))
+                r->pattern = AG_PAT_SUBJECT_ONLY;
+            else if (!strcmp(pat->valuestring, "attribution"))
+                r->pattern = AG_PAT_ATTRIBUTION;
+            else if (!strcmp(pat->valuestring, "citing"))
+                r->pattern = AG_PAT_CITING;
+            else if (!strcmp(pat->valuestring, "reported"))
+                r->pattern = AG_PAT_REPORTED;
+            else if (strcmp(pat->valuestring, "svo"))
+                return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "rule %s: unknown pattern \"%s\"",
+                                       id->valuestring, pat->valuestring);
+        }
+        r->passive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "passive"));
+        r->symmetric = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "symmetric"));
+        r->object_previous = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "object_previous"));
+        r->subject_types = type_mask(cJSON_GetObjectItemCaseSensitive(c, "subject_types"));
+        r->object_types = type_mask(cJSON_GetObjectItemCaseSensitive(c, "object_types"));
+        r->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : 0.7;
+        r->max_gap = cJSON_IsNumber(gap) ? gap->valueint : 6;
+        lex->n_rules++;
+        if ((rc = index_rule(lex, (uint32_t)(lex->n_rules - 1))))
+            return rc;
+    }
+    return AG_OK;
+}
+
+static int load_furniture(ag_lexicon *lex, const cJSON *obj)
+{
+    const cJSON *it;
+    int rc;
+
+    if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(obj, "lines"), AG_WS_FURN_LINE)))
+        return rc;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, "prefixes")) {
+        char **v;
+        if (!cJSON_IsString(it))
+            continue;
+        v = realloc(lex->furn_prefixes, (lex->n_furn_prefixes + 1) * sizeof(char *));
+        if (!v)
+            return AG_ENOMEM;
+        lex->furn_prefixes = v;
+        if (!(v[lex->n_furn_prefixes++] = lower_dup(&lex->arena, it->valuestring)))
+            return AG_ENOMEM;
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, "phrases")) {
+        char **v;
+        if (!cJSON_IsString(it))
+            continue;
+        v = realloc(lex->furn_phrases, (lex->n_furn_phrases + 1) * sizeof(char *));
+        if (!v)
+            return AG_ENOMEM;
+        lex->furn_phrases = v;
+        if (!(v[lex->n_furn_phrases++] = lower_dup(&lex->arena, it->valuestring)))
+            return AG_ENOMEM;
+    }
+    return AG_OK;
+}
+
+int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t len, const char *name)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(bytes, len, &end, 0);
+    int rc = AG_OK;
+    static const struct { const char *key; ag_wordset set; } lists[] = {
+        {"common_words", AG_WS_COMMON}, {"given_names", AG_WS_GIVEN}, {"months", AG_WS_MONTH},
+        {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
+        {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
+        {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
+        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}};
+    size_t i;
+
+    if (!root) {
+        long long off = end ? (long long)(end - bytes) : -1;
+        unsigned long line = 1;
+        for (i = 0; end && bytes + i < end; i++)
+            line += bytes[i] == '\n';
+        return ag_error_set_at(ctx, AG_EPARSE, name, end ? line : 0, end ? -1 : off,
+                               "invalid JSON near byte %lld", off);
+    }
+    if (!cJSON_IsObject(root)) {
+        rc = ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a lexicon file must be a JSON object");
+        goto out;
+    }
+    for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+        if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, lists[i].key), lists[i].set)))
+            goto out;
+    if ((rc = load_countries(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "countries"), name)) ||
+        (rc = load_actors(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "actors"), name)) ||
+        (rc = load_titles(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "titles"), name)) ||
+        (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(root, "media_nouns"), AG_LX_MEDIA_NOUN, 0, 0)) ||
+        (rc = load_rules(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "rules"), name)) ||
+        (rc = load_furniture(lex, cJSON_GetObjectItemCaseSensitive(root, "furniture"))))
+        goto out;
+out:
+    if (rc == AG_ENOMEM)
+        ag_error_set(ctx, rc, "out of memory loading %s", name);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int ag_lexicon_new(ag_lexicon **out, ag_ctx *ctx)
+{
+    ag_lexicon *lex = calloc(1, sizeof(*lex));
+    int rc;
+
+    *out = NULL;
+    if (!lex)
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    if ((rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_lexicon, ag_data_lexicon_len, "lexicon.json")) ||
+        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_words, ag_data_words_len, "words.json")) ||
+        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_extract, ag_data_extract_len, "extract.json")) ||
+        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_rules, ag_data_rules_len, "rules.json"))) {
+        ag_lexicon_free(lex);
+        return rc;
+    }
+    *out = lex;
+    return AG_OK;
+}
+
+void ag_lexicon_free(ag_lexicon *lex)
+{
+    size_t i;
+
+    if (!lex)
+        return;
+    for (i = 0; i < AG_WS_COUNT_; i++)
+        ag_strmap_free(&lex->sets[i]);
+    for (i = 0; i < lex->n_buckets; i++)
+        free(lex->buckets[i]);
+    for (i = 0; i < lex->n_rule_buckets; i++)
+        free(lex->rule_buckets[i]);
+    free(lex->buckets);
+    free(lex->bucket_len);
+    free(lex->rule_buckets);
+    free(lex->rule_bucket_len);
+    free(lex->prefix_rules);
+    free(lex->actors);
+    free(lex->phrases);
+    free(lex->rules);
+    free(lex->furn_prefixes);
+    free(lex->furn_phrases);
+    ag_strmap_free(&lex->actor_by_name);
+    ag_strmap_free(&lex->phrase_first);
+    ag_strmap_free(&lex->rule_first);
+    ag_arena_free(&lex->arena);
+    free(lex);
+}
+
+static int contains_ci(const char *hay, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i, j;
+
+    if (n == 0 || n > len)
+        return 0;
+    for (i = 0; i + n <= len; i++) {
+        for (j = 0; j < n; j++) {
+            char c = hay[i + j];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != needle[j])
+                break;
+        }
+        if (j == n)
+            return 1;
+    }
+    return 0;
+}
+
+int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
+{
+    char buf[256];
+    size_t i, n;
+
+    if (!lex || !len)
+        return 0;
+    if (len < sizeof(buf)) {
+        /* exact line match ignores case and a trailing colon or "!" */
+        n = len;
+        while (n && (line[n - 1] == ':' || line[n - 1] == '!' || line[n - 1] == ' '))
+            n--;
+        for (i = 0; i < n; i++)
+            buf[i] = (line[i] >= 'A' && line[i] <= 'Z') ? (char)(line[i] + 32) : line[i];
+        buf[n] = '\0';
+        if (n && ag_strmap_get(&lex->sets[AG_WS_FURN_LINE], buf, NULL))
+            return 1;
+    }
+    for (i = 0; i < lex->n_furn_prefixes; i++) {
+        const char *p = lex->furn_prefixes[i];
+        size_t pn = strlen(p), j;
+        if (pn > len)
+            continue;
+        for (j = 0; j < pn; j++) {
+            char c = line[j];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != p[j])
+                break;
+        }
+        /* a prefix marks a short line only: "By" must not drop a paragraph */
+        if (j == pn && len < 160)
+            return 1;
+    }
+    for (i = 0; i < lex->n_furn_phrases; i++)
+        if (contains_ci(line, len, lex->furn_phrases[i]))
+            return 1;
+    return 0;
+}
+
+static int casing_ok(uint8_t casing, const ag_token *t)
+{
+    if (casing == 2)
+        return (t->flags & AG_TOK_ALLCAPS) != 0;
+    if (casing == 1)
+        return (t->flags & AG_TOK_CAP) != 0;
+    return 1;
+}
+
+int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, unsigned kinds,
+                      uint32_t *phrase, uint32_t *ntok)
+{
+    size_t b, k, j;
+
+    if (!ag_strmap_get(&lex->phrase_first, toks[i].lower, &b))
+        return 0;
+    for (k = 0; k < lex->bucket_len[b]; k++) {
+        const ag_lx_phrase *p = &lex->phrases[lex->buckets[b][k]];
+        if (!(kinds & (1u << p->kind)) || i + p->ntok > n)
+            continue;
+        for (j = 0; j < p->ntok; j++)
+            if (strcmp(toks[i + j].lower, p->lower[j]) || !casing_ok(p->casing[j], &toks[i + j]))
+                break;
+        if (j == p->ntok) {
+            *phrase = lex->buckets[b][k];
+            *ntok = p->ntok;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int rule_word_ok(const ag_rule *r, uint32_t j, const ag_token *t)
+{
+    if (!strcmp(r->words[j], "_"))
+        return (t->flags & AG_TOK_WORD) != 0;
+    if (r->prefix[j])
+        return strncmp(t->lower, r->words[j], strlen(r->words[j])) == 0;
+    return strcmp(t->lower, r->words[j]) == 0;
+}
+
+static void try_rule(const ag_rule *r, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn, void *payload)
+{
+    uint32_t j;
+
+    if (i + r->ntok > n)
+        return;
+    for (j = 0; j < r->ntok; j++)
+        if (!rule_word_ok(r, j, &toks[i + j]))
+            return;
+    fn(r, i, r->ntok, payload);
+}
+
+void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn,
+                          void *payload)
+{
+    size_t b, k;
+
+    if (ag_strmap_get(&lex->rule_first, toks[i].lower, &b))
+        for (k = 0; k < lex->rule_bucket_len[b]; k++)
+            try_rule(&lex->rules[lex->rule_buckets[b][k]], toks, i, n, fn, payload);
+    for (k = 0; k < lex->n_prefix_rules; k++)
+        try_rule(&lex->rules[lex->prefix_rules[k]], toks, i, n, fn, payload);
+}

@@ -1,0 +1,101 @@
+/* actorgraph: the lexicon's internal interface, shared by the text and
+ * extract stages.  Word lists are hash sets of lower-case words; names,
+ * titles and triggers are token sequences indexed by their first token. */
+#ifndef AG_EXTRACT_LEXICON_H
+#define AG_EXTRACT_LEXICON_H
+
+#include "actorgraph/extract.h"
+#include "util/util.h"
+
+/* What a lexicon phrase stands for. */
+typedef enum {
+    AG_LX_ACTOR,      /* the name or an alias of a known actor */
+    AG_LX_CAPITAL,    /* a capital: the country's government */
+    AG_LX_METONYM,    /* a seat of government ("the Kremlin") */
+    AG_LX_DEMONYM,    /* "South Korean": nationality, modifies what follows */
+    AG_LX_TITLE,      /* "foreign minister", "Mr" */
+    AG_LX_MEDIA_NOUN  /* "newspaper", "news agency" */
+} ag_lx_kind;
+
+typedef enum { AG_TITLE_OFFICE = 1, AG_TITLE_HONORIFIC, AG_TITLE_DESCRIPTOR } ag_title_kind;
+
+typedef struct ag_lx_actor {
+    char *name;
+    ag_actor_type type;
+} ag_lx_actor;
+
+typedef struct ag_lx_phrase {
+    uint32_t ntok;
+    const char **lower;   /* lower-case words */
+    uint8_t *casing;      /* per word: 0 any case, 1 capitalized, 2 all caps */
+    ag_lx_kind kind;
+    uint32_t actor;       /* index into actors for ACTOR/CAPITAL/METONYM/DEMONYM */
+    ag_title_kind title;  /* for AG_LX_TITLE */
+} ag_lx_phrase;
+
+/* Rule patterns. */
+typedef enum { AG_PAT_SVO = 0, AG_PAT_SUBJECT_ONLY, AG_PAT_ATTRIBUTION, AG_PAT_CITING, AG_PAT_REPORTED } ag_rule_pattern;
+
+typedef struct ag_rule {
+    char *id;
+    char *relation;
+    uint32_t ntok;
+    const char **words;   /* lower case; "_" any word */
+    uint8_t *prefix;      /* word ends in '*' */
+    ag_rule_pattern pattern;
+    int passive, symmetric;
+    int object_previous;  /* no object in the sentence: the previous sentence's source */
+    uint32_t subject_types, object_types; /* bit (1 << ag_actor_type); 0 = any */
+    double confidence;
+    int max_gap;
+} ag_rule;
+
+/* Named word sets. */
+typedef enum {
+    AG_WS_COMMON, AG_WS_GIVEN, AG_WS_MONTH, AG_WS_WEEKDAY, AG_WS_ORG_HEAD, AG_WS_MEDIA_HEAD,
+    AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
+    AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_COUNT_
+} ag_wordset;
+
+struct ag_lexicon {
+    ag_arena arena;
+    ag_strmap sets[AG_WS_COUNT_];
+    ag_lx_actor *actors;
+    size_t n_actors, cap_actors;
+    ag_strmap actor_by_name;     /* lower-case name -> actor index */
+    ag_lx_phrase *phrases;
+    size_t n_phrases, cap_phrases;
+    ag_strmap phrase_first;      /* first word -> index into buckets */
+    uint32_t **buckets;          /* phrase indices, longest first */
+    size_t *bucket_len, n_buckets, cap_buckets;
+    ag_rule *rules;
+    size_t n_rules, cap_rules;
+    ag_strmap rule_first;        /* first trigger word -> bucket in rule_buckets */
+    uint32_t **rule_buckets;
+    size_t *rule_bucket_len, n_rule_buckets, cap_rule_buckets;
+    uint32_t *prefix_rules;      /* rules whose first word is a prefix or "_" */
+    size_t n_prefix_rules;
+    char **furn_prefixes;
+    size_t n_furn_prefixes;
+    char **furn_phrases;
+    size_t n_furn_phrases;
+};
+
+/* 1 if the lower-case word is in the set. */
+int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower);
+
+/* Page furniture: 1 if the (trimmed) line should be dropped. */
+int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len);
+
+/* Longest phrase matching tokens [i, n); its index in *phrase and length in
+ * *ntok; 0 if none.  @p kinds is a bit mask of (1 << ag_lx_kind) to accept. */
+int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, unsigned kinds,
+                      uint32_t *phrase, uint32_t *ntok);
+
+/* Rules whose trigger starts with the token: calls fn for each matching rule
+ * with the trigger's token length. */
+typedef void (*ag_rule_fn)(const ag_rule *rule, size_t start, size_t len, void *payload);
+void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn,
+                          void *payload);
+
+#endif

@@ -1,0 +1,583 @@
+/* actorgraph: finding mentions.  A left-to-right chunker over each sentence
+ * reads noun phrases the way news writes them: [determiner] [owner 's]
+ * [demonym] [title]* NAME, with appositions on either side.  Names are
+ * lexicon entries or capitalized runs typed by their head word and cues. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define TOK(i) (&x->text->tokens[(i)])
+
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+                                          "these", "those", "both", "my", "your", "another", "two", "three", NULL};
+static const char *const prepositions[] = {
+    "with", "to", "of", "for", "from", "by", "in", "on", "at", "against", "between", "about", "into", "over",
+    "under", "toward", "towards", "through", "among", "amid", "after", "before", "during", "near", "across",
+    "via", "without", "within", "including", "like", "than", "despite", "upon", "per", "inside", "outside",
+    "around", "throughout", "behind", "beyond", "alongside", "regarding", "concerning", "on behalf of", NULL};
+/* Prepositions after which a capital is a place, not its government. */
+static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
+                                        "from", "into", "toward", "towards", "via", NULL};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (!strcmp(*list, w))
+            return 1;
+    return 0;
+}
+
+int ag_extract__is_word(const ag_token *t, const char *lower)
+{
+    return !strcmp(t->lower, lower);
+}
+
+char *ag_extract__span_text(ag_extractor *x, uint32_t start, uint32_t end)
+{
+    size_t n = 0, i;
+    char *s, *o;
+
+    for (i = start; i < end; i++)
+        n += TOK(i)->len + 1;
+    s = o = ag_arena_alloc(&x->arena, n + 1);
+    if (!s)
+        return NULL;
+    for (i = start; i < end; i++) {
+        if (i > start && (TOK(i)->flags & AG_TOK_SPACE))
+            *o++ = ' ';
+        memcpy(o, TOK(i)->norm, TOK(i)->len);
+        o += TOK(i)->len;
+    }
+    *o = '\0';
+    return s;
+}
+
+static int is_cap_word(const ag_token *t)
+{
+    return (t->flags & AG_TOK_WORD) && (t->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS)) && !(t->flags & AG_TOK_NUMBER);
+}
+
+static int is_ordinal(const ag_token *t)
+{
+    size_t n = t->len;
+    return (t->flags & AG_TOK_NUMBER) && n >= 3 &&
+           (!strcmp(t->lower + n - 2, "th") || !strcmp(t->lower + n - 2, "st") || !strcmp(t->lower + n - 2, "nd") ||
+            !strcmp(t->lower + n - 2, "rd"));
+}
+
+typedef struct sent_ctx {
+    uint32_t sent, begin, end;
+    int headline;  /* title case or all caps: capitals say little */
+} sent_ctx;
+
+/* Can token i be part of a name? */
+static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first)
+{
+    const ag_token *t = TOK(i);
+
+    if (!is_cap_word(t))
+        return 0;
+    if (ag_lexicon__has(x->lex, AG_WS_MONTH, t->lower) || ag_lexicon__has(x->lex, AG_WS_WEEKDAY, t->lower))
+        return 0;
+    /* sentence starts and headlines capitalize ordinary words */
+    if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
+        if (ag_lexicon__has(x->lex, AG_WS_COMMON, t->lower))
+            return 0;
+    }
+    /* pronouns and function words are never names, wherever they stand */
+    if (first && ag_lexicon__has(x->lex, AG_WS_COMMON, t->lower) && t->len <= 4 && !(t->flags & AG_TOK_ALLCAPS))
+        return 0;
+    return 1;
+}
+
+static int starts_title(ag_extractor *x, uint32_t i, uint32_t end)
+{
+    uint32_t ph, n;
+    return ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &n);
+}
+
+/* End of the capitalized run starting at i. */
+static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    uint32_t j = i, end = sc->end;
+
+    if (j < end && is_ordinal(TOK(j)) && j + 1 < end && is_cap_word(TOK(j + 1)))
+        j++;
+    while (j < end) {
+        const ag_token *t = TOK(j);
+        if (name_token(x, sc, j, j == i)) {
+            if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS)) {
+                /* "Foreign Minister" inside a run ends the name before it, unless
+                 * the title is followed by more name ("Prime Minister's Office" is rare) */
+                break;
+            }
+            j++;
+            continue;
+        }
+        if (j > i && j + 1 < end && is_cap_word(TOK(j + 1))) {
+            if (ag_lexicon__has(x->lex, AG_WS_PARTICLE, t->lower) && !(t->flags & AG_TOK_CAP)) {
+                j++;
+                continue;
+            }
+            if (t->norm[0] == '&' && t->len == 1) {
+                j++;
+                continue;
+            }
+            /* "Ministry of Foreign Affairs", "Bank of the West" */
+            if ((!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) &&
+                ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(j - 1)->lower)) {
+                j++;
+                continue;
+            }
+        }
+        if (j > i && j + 2 < end && !strcmp(t->lower, "of") && !strcmp(TOK(j + 1)->lower, "the") &&
+            is_cap_word(TOK(j + 2)) && ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(j - 1)->lower)) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint32_t end, ag_actor_type type,
+                       int lex_actor, unsigned flags)
+{
+    ag_mention *m;
+
+    if (x->n_m == x->cap_m) {
+        size_t c = x->cap_m ? x->cap_m * 2 : 256;
+        ag_mention *v = realloc(x->m, c * sizeof(*v));
+        if (!v)
+            return -1;
+        x->m = v;
+        x->cap_m = c;
+    }
+    m = &x->m[x->n_m];
+    memset(m, 0, sizeof(*m));
+    m->sent = sc->sent;
+    m->start = start;
+    m->end = end;
+    m->np_start = start;
+    m->np_end = end;
+    m->type = type;
+    m->lex_actor = lex_actor;
+    m->flags = flags;
+    m->entity = -1;
+    m->coord = -1;
+    m->text = ag_extract__span_text(x, start, end);
+    if (!m->text)
+        return -1;
+    return (int)x->n_m++;
+}
+
+/* Type a capitalized run [a, b) by its words. */
+static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsigned *flags)
+{
+    const ag_token *last = TOK(b - 1);
+    uint32_t i;
+
+    if (b - a == 1 && (last->flags & AG_TOK_ALLCAPS)) {
+        *flags |= AG_M_ACRONYM;
+        return AG_ACTOR_UNKNOWN;
+    }
+    if (ag_lexicon__has(x->lex, AG_WS_PLACE_HEAD, last->lower) && b - a >= 2)
+        return AG_ACTOR_PLACE;
+    if (ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, last->lower))
+        return b - a >= 2 || !(last->flags & AG_TOK_SENT_START) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_UNKNOWN;
+    for (i = a + 1; i + 1 < b; i++)
+        if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
+            ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)->lower))
+            return AG_ACTOR_ORGANIZATION;
+    if (ag_lexicon__has(x->lex, AG_WS_MEDIA_HEAD, last->lower) && b - a >= 2)
+        return AG_ACTOR_MEDIA;
+    if (ag_lexicon__has(x->lex, AG_WS_GROUP_HEAD, last->lower) && b - a >= 2)
+        return AG_ACTOR_GROUP;
+    if (b - a == 1) {
+        *flags |= AG_M_SINGLE;
+        return AG_ACTOR_UNKNOWN;
+    }
+    if (ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(a)->lower))
+        return AG_ACTOR_PERSON;
+    if (b - a > 4)
+        return AG_ACTOR_UNKNOWN;
+    for (i = a; i < b; i++)
+        if ((TOK(i)->flags & AG_TOK_NUMBER) || (TOK(i)->flags & AG_TOK_ALLCAPS))
+            return AG_ACTOR_UNKNOWN;
+    /* two to four capitalized words with no organization or place head:
+     * in news text that is overwhelmingly a person's name */
+    return AG_ACTOR_PERSON;
+}
+
+static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
+{
+    if (np_start > sc->begin && in_list(prepositions, TOK(np_start - 1)->lower))
+        return TOK(np_start - 1)->lower;
+    return NULL;
+}
+
+/* Apply what the phrase said about its head: titles make persons and
+ * role_of edges, owners and demonyms make member_of edges. */
+static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue)
+{
+    ag_mention *h = &x->m[head];
+
+    if (title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON)) {
+        h->type = AG_ACTOR_PERSON;
+        h->flags &= ~AG_M_SINGLE;
+    }
+    if (title_kind == AG_TITLE_OFFICE)
+        h->office = 1;
+    if (media_cue && h->type != AG_ACTOR_PERSON) {
+        h->type = AG_ACTOR_MEDIA;
+        h->flags &= ~AG_M_SINGLE;
+    }
+    if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_OFFICE) {
+        int org = qual >= 0 ? qual : owner;
+        if (org >= 0 && ag_extract__pending(x, head, org, "role_of", "phrase.title", 0.9))
+            return -1;
+    } else if (h->type == AG_ACTOR_ORGANIZATION || h->type == AG_ACTOR_MEDIA) {
+        int ctry = owner >= 0 ? owner : qual;
+        if (ctry >= 0 && x->m[ctry].type == AG_ACTOR_COUNTRY && h->lex_actor < 0 &&
+            ag_extract__pending(x, head, ctry, "member_of", owner >= 0 ? "phrase.owner" : "phrase.demonym", 0.85))
+            return -1;
+        if (ctry >= 0 && x->m[ctry].type == AG_ACTOR_COUNTRY && h->lex_actor >= 0 && owner >= 0 &&
+            ag_extract__pending(x, head, ctry, "member_of", "phrase.owner", 0.8))
+            return -1;
+    }
+    return 0;
+}
+
+/* Parse one noun phrase at *pos; returns its head mention or -1, and moves
+ * *pos past the phrase (at least one token). */
+static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
+{
+    uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len;
+    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, rank;
+    const ag_lexicon *lex = x->lex;
+    const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
+
+    while (i < end && in_list(determiners, TOK(i)->lower))
+        i++;
+    for (;;) {
+        if (i >= end)
+            break;
+        if (ag_lexicon__match(lex, x->text->tokens, i, end, lexkinds, &ph, &len)) {
+            const ag_lx_phrase *p = &lex->phrases[ph];
+            const ag_lx_actor *la = &lex->actors[p->actor];
+            uint32_t re = run_end(x, sc, i);
+            unsigned fl = 0;
+            if (p->kind != AG_LX_DEMONYM && re > i + len) {
+                ag_actor_type t = classify_run(x, i, re, &fl);
+                if (t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA || t == AG_ACTOR_PLACE) {
+                    /* "White House National Security Council": the known name is part of a longer one */
+                    if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
+                        return -2;
+                    i = re;
+                    goto after_head;
+                }
+            }
+            if (p->kind == AG_LX_DEMONYM) {
+                if (i + len < end && ag_lexicon__has(lex, AG_WS_COUNTRY_NOUN, TOK(i + len)->lower)) {
+                    if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_DEMONYM)) < 0)
+                        return -2;
+                    i += len + 1;
+                    goto after_head;
+                }
+                if ((qual = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_QUALIFIER | AG_M_DEMONYM)) < 0)
+                    return -2;
+                i += len;
+                continue;
+            }
+            if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor,
+                                    p->kind == AG_LX_CAPITAL ? AG_M_CAPITAL : 0)) < 0)
+                return -2;
+            i += len;
+            if (i < end && (TOK(i)->flags & AG_TOK_POSS)) {
+                x->m[head].flags |= AG_M_QUALIFIER;
+                owner = head;
+                head = -1;
+                i++;
+                while (i < end && in_list(determiners, TOK(i)->lower))
+                    i++;
+                continue;
+            }
+            goto after_head;
+        }
+        if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
+            rank = lex->phrases[ph].title == AG_TITLE_OFFICE ? 3 : lex->phrases[ph].title == AG_TITLE_DESCRIPTOR ? 2 : 1;
+            if (rank > (title_kind == AG_TITLE_OFFICE ? 3 : title_kind == AG_TITLE_DESCRIPTOR ? 2 : title_kind ? 1 : 0))
+                title_kind = (int)lex->phrases[ph].title;
+            i += len;
+            /* "Cho, the foreign minister of South Korea": skip "of" */
+            continue;
+        }
+        if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len)) {
+            media_cue = 1;
+            i += len;
+            continue;
+        }
+        if (name_token(x, sc, i, 1) || (is_ordinal(TOK(i)) && i + 1 < end && name_token(x, sc, i + 1, 1))) {
+            uint32_t re = run_end(x, sc, i);
+            unsigned fl = 0;
+            ag_actor_type t;
+            if (re == i)
+                break;
+            t = classify_run(x, i, re, &fl);
+            if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
+                return -2;
+            i = re;
+            if (i < end && (TOK(i)->flags & AG_TOK_POSS) && (t != AG_ACTOR_PERSON || !title_kind)) {
+                /* "Blinken's Chinese counterpart": an owner, the phrase goes on */
+                x->m[head].flags |= AG_M_QUALIFIER;
+                owner = head;
+                head = -1;
+                i++;
+                while (i < end && in_list(determiners, TOK(i)->lower))
+                    i++;
+                continue;
+            }
+            goto after_head;
+        }
+        if (owner >= 0 && x->m[owner].type != AG_ACTOR_PERSON) {
+            /* "South Korea's intelligence agency": a description of an organization */
+            uint32_t j = i;
+            while (j < end && j < i + 4 && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
+                   !ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j)->lower))
+                j++;
+            if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
+                ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j)->lower) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
+                                                                        !in_list(prepositions, TOK(j + 1)->lower) &&
+                                                                        !ag_lexicon__has(lex, AG_WS_SPEECH, TOK(j + 1)->lower) &&
+                                                                        ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j + 1)->lower))) {
+                size_t n;
+                char *label;
+                if ((head = add_mention(x, sc, i, j + 1, AG_ACTOR_ORGANIZATION, -1, AG_M_DESCRIBED)) < 0)
+                    return -2;
+                n = strlen(x->m[owner].text) + strlen(x->m[head].text) + 4;
+                label = ag_arena_alloc(&x->arena, n);
+                if (!label)
+                    return -2;
+                memcpy(label, x->m[owner].text, strlen(x->m[owner].text));
+                memcpy(label + strlen(x->m[owner].text), "'s ", 3);
+                strcpy(label + strlen(x->m[owner].text) + 3, x->m[head].text);
+                x->m[head].text = label;
+                i = j + 1;
+                goto after_head;
+            }
+        }
+        /* "the Ukrainian foreign minister, Andrii Sybiha": the name follows a comma */
+        if (title_kind && i + 1 < end && TOK(i)->norm[0] == ',' && TOK(i)->len == 1 && name_token(x, sc, i + 1, 1)) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    /* no head: an owner stands for the phrase ("Russia's war effort") */
+    if (owner >= 0) {
+        x->m[owner].flags &= ~AG_M_QUALIFIER;
+        x->m[owner].np_start = np_start;
+        x->m[owner].np_end = i > x->m[owner].end ? i : x->m[owner].end;
+        *pos = i > *pos ? i : *pos + 1;
+        return owner;
+    }
+    *pos = i > *pos ? i : *pos + 1;
+    return -1;
+
+after_head:
+    {
+        ag_mention *h = &x->m[head];
+        const char *prep = prep_before(x, sc, np_start);
+        /* acronym defined in parentheses: "National Intelligence Service (NIS)" */
+        if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')') {
+            h->alias = TOK(i + 1)->norm;
+            i += 3;
+        }
+        /* "Chosun newspaper", "the Yonhap news agency" */
+        if (i < end && ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len) &&
+            h->type != AG_ACTOR_PERSON && h->type != AG_ACTOR_COUNTRY) {
+            if (h->lex_actor < 0) {
+                h->type = AG_ACTOR_MEDIA;
+                h->flags &= ~AG_M_SINGLE;
+                h->alias = ag_extract__span_text(x, h->start, i + len);
+            }
+            i += len;
+        }
+        /* a demonym before an organization belongs to its name: "South Korean Foreign Ministry" */
+        if (qual >= 0 && x->m[qual].type == AG_ACTOR_COUNTRY && (h->type == AG_ACTOR_ORGANIZATION) &&
+            h->lex_actor < 0 && x->m[qual].end == h->start) {
+            h->alias = h->text;
+            h->text = ag_extract__span_text(x, x->m[qual].start, h->end);
+        }
+        if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED) && !h->alias) {
+            size_t n = strlen(x->m[owner].text) + strlen(h->text) + 4;
+            char *al = ag_arena_alloc(&x->arena, n);
+            if (!al)
+                return -2;
+            strcpy(al, x->m[owner].text);
+            strcat(al, "'s ");
+            strcat(al, h->text);
+            h->alias = al;
+        }
+        /* a capital after "in", "at", "from": the city, not its government */
+        if (prep && in_list(locatives, prep) && (h->flags & AG_M_CAPITAL)) {
+            h->type = AG_ACTOR_PLACE;
+            h->lex_actor = -1;
+        }
+        if (finish_head(x, head, owner, qual, title_kind, media_cue))
+            return -2;
+        /* "White House National Security Council spokesperson John Kirby":
+         * the organization qualifies the person named after the title */
+        if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end)) {
+            h->flags |= AG_M_QUALIFIER;
+            qual = head;
+            head = -1;
+            for (;;) {
+                uint32_t save = i;
+                if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
+                    if (lex->phrases[ph].title == AG_TITLE_OFFICE || !title_kind)
+                        title_kind = (int)lex->phrases[ph].title;
+                    i += len;
+                    continue;
+                }
+                if (i + 1 < end && TOK(i)->norm[0] == ',' && name_token(x, sc, i + 1, 1))
+                    i++;
+                if (name_token(x, sc, i, 1)) {
+                    uint32_t re = run_end(x, sc, i);
+                    unsigned fl = 0;
+                    ag_actor_type t = classify_run(x, i, re, &fl);
+                    if (t == AG_ACTOR_PERSON || t == AG_ACTOR_UNKNOWN) {
+                        if ((head = add_mention(x, sc, i, re, AG_ACTOR_PERSON, -1, fl & ~AG_M_SINGLE)) < 0)
+                            return -2;
+                        i = re;
+                        if (finish_head(x, head, -1, qual, title_kind, 0))
+                            return -2;
+                    }
+                }
+                if (head < 0)
+                    i = save;
+                break;
+            }
+            if (head < 0) {
+                /* "the NIS spokesman said": the organization is the phrase's head after all */
+                x->m[qual].flags &= ~AG_M_QUALIFIER;
+                head = qual;
+            }
+        }
+        h = &x->m[head];
+        h->np_start = np_start;
+        h->np_end = i;
+        if (prep)
+            h->flags |= AG_M_PREP;
+        *pos = i > *pos ? i : *pos + 1;
+        return head;
+    }
+}
+
+/* "X, spokesperson for Y," / "X, the president of Y" after a name. */
+static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *pos)
+{
+    uint32_t i = *pos, end = sc->end, ph, len;
+    int kind = 0, org;
+
+    if (i + 2 >= end || TOK(i)->norm[0] != ',' || TOK(i)->len != 1)
+        return 0;
+    i++;
+    while (i < end && in_list(determiners, TOK(i)->lower))
+        i++;
+    /* optional qualifiers: "a senior", "the former" */
+    while (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) && i < *pos + 4 &&
+           !ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
+           (!strcmp(TOK(i)->lower, "former") || !strcmp(TOK(i)->lower, "senior") || !strcmp(TOK(i)->lower, "chief") ||
+            !strcmp(TOK(i)->lower, "deputy") || !strcmp(TOK(i)->lower, "acting") || !strcmp(TOK(i)->lower, "top") ||
+            !strcmp(TOK(i)->lower, "then") || !strcmp(TOK(i)->lower, "current") || !strcmp(TOK(i)->lower, "new")))
+        i++;
+    if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len))
+        return 0;
+    kind = (int)x->lex->phrases[ph].title;
+    if (kind == AG_TITLE_HONORIFIC)
+        return 0;
+    i += len;
+    if (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON) {
+        x->m[head].type = AG_ACTOR_PERSON;
+        x->m[head].flags &= ~AG_M_SINGLE;
+        x->m[head].office |= kind == AG_TITLE_OFFICE;
+    } else {
+        return 0;
+    }
+    *pos = i;
+    if (i < end && (!strcmp(TOK(i)->lower, "for") || !strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "at") ||
+                    !strcmp(TOK(i)->lower, "to") || !strcmp(TOK(i)->lower, "with"))) {
+        uint32_t p = i + 1;
+        org = parse_np(x, sc, &p);
+        if (org == -2)
+            return -1;
+        if (org >= 0) {
+            x->m[org].flags |= AG_M_PREP;
+            if (kind == AG_TITLE_OFFICE && x->m[org].type != AG_ACTOR_PERSON && x->m[org].type != AG_ACTOR_PLACE &&
+                x->m[org].type != AG_ACTOR_UNKNOWN &&
+                ag_extract__pending(x, head, org, "role_of", "phrase.apposition", 0.85))
+                return -1;
+            *pos = p;
+        }
+    }
+    return 0;
+}
+
+int ag_extract__mentions(ag_extractor *x)
+{
+    const ag_text *t = x->text;
+    size_t s;
+
+    x->sent_first = calloc(t->n_sentences + 1, sizeof(size_t));
+    if (!x->sent_first)
+        return AG_ENOMEM;
+    for (s = 0; s < t->n_sentences; s++) {
+        const ag_sentence *se = &t->sentences[s];
+        sent_ctx sc = {(uint32_t)s, se->first, se->first + se->count, se->headline || se->allcaps};
+        uint32_t i = sc.begin;
+        int prev_head = -1, quoted = 0;
+        uint32_t prev_end = 0;
+
+        x->sent_first[s] = x->n_m;
+        while (i < sc.end) {
+            size_t before = x->n_m, k;
+            int head;
+            uint32_t start = i;
+            if (TOK(i)->flags & AG_TOK_QUOTE && TOK(i)->norm[0] == '"') {
+                quoted = !quoted;
+                i++;
+                continue;
+            }
+            head = parse_np(x, &sc, &i);
+            if (head == -2)
+                return AG_ENOMEM;
+            if (head >= 0 && apposition(x, &sc, head, &i))
+                return AG_ENOMEM;
+            for (k = before; k < x->n_m; k++)
+                if (quoted)
+                    x->m[k].flags |= AG_M_QUOTED;
+            if (head >= 0) {
+                /* coordination: "Moscow and Pyongyang", "X, Y and Z" */
+                if (prev_head >= 0 && x->m[head].np_start >= 1 && prev_end <= x->m[head].np_start) {
+                    uint32_t g = prev_end, stop = x->m[head].np_start;
+                    int ok = stop > g;
+                    for (; g < stop; g++) {
+                        const char *w = TOK(g)->lower;
+                        if (strcmp(w, "and") && strcmp(w, ",") && strcmp(w, "both"))
+                            ok = 0;
+                    }
+                    if (ok && !(x->m[prev_head].flags & AG_M_QUALIFIER))
+                        x->m[prev_head].coord = head;
+                }
+                prev_head = head;
+                prev_end = x->m[head].np_end;
+            }
+            if (i <= start)
+                i = start + 1;
+        }
+    }
+    x->sent_first[t->n_sentences] = x->n_m;
+    return AG_OK;
+}

@@ -1,0 +1,363 @@
+/* actorgraph: relations from trigger rules.  For each sentence, rules whose
+ * trigger words match are looked up by hash of the token; the rule's pattern
+ * says where its two actors stand (subject before, object after, a
+ * coordinated pair, the sentence's speaker and its source). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+#define TOK(i) (&x->text->tokens[(i)])
+
+int ag_extract__pending(ag_extractor *x, int a, int b, const char *relation, const char *rule, double confidence)
+{
+    ag_pending *p;
+
+    if (x->n_p == x->cap_p) {
+        size_t c = x->cap_p ? x->cap_p * 2 : 64;
+        ag_pending *v = realloc(x->p, c * sizeof(*v));
+        if (!v)
+            return AG_ENOMEM;
+        x->p = v;
+        x->cap_p = c;
+    }
+    p = &x->p[x->n_p++];
+    p->a = a;
+    p->b = b;
+    p->relation = relation;
+    p->rule = rule;
+    p->confidence = confidence;
+    p->sent = x->m[a].sent;
+    return AG_OK;
+}
+
+static int is_actor(const ag_extractor *x, int mi)
+{
+    const ag_mention *m;
+    ag_actor_type t;
+
+    if (mi < 0)
+        return 0;
+    m = &x->m[mi];
+    if (m->entity < 0)
+        return 0;
+    t = x->e[m->entity].type;
+    return t == AG_ACTOR_PERSON || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_COUNTRY || t == AG_ACTOR_MEDIA ||
+           t == AG_ACTOR_GROUP;
+}
+
+static int prep_of(const ag_extractor *x, const ag_mention *m, const char *w)
+{
+    const ag_sentence *s = &x->text->sentences[m->sent];
+    return m->np_start > s->first && !strcmp(TOK(m->np_start - 1)->lower, w);
+}
+
+typedef struct sent_state {
+    ag_extractor *x;
+    uint32_t sent, begin, end;
+    size_t m0, m1;          /* mentions of the sentence */
+    int prev_speaker;
+    int rc;
+} sent_state;
+
+/* Nearest actor before token pos that can be a clause subject. */
+static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
+{
+    const ag_extractor *x = st->x;
+    size_t k;
+
+    for (k = st->m1; k > st->m0; k--) {
+        const ag_mention *m = &x->m[k - 1];
+        if (m->end > pos || (m->flags & AG_M_QUALIFIER) || !is_actor(x, (int)(k - 1)))
+            continue;
+        if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
+            continue;
+        if (skip_entity >= 0 && m->entity == skip_entity)
+            continue;
+        return (int)(k - 1);
+    }
+    return -1;
+}
+
+/* First actor whose phrase starts within max_gap tokens after pos. */
+static int find_object(const sent_state *st, uint32_t pos, int max_gap)
+{
+    const ag_extractor *x = st->x;
+    size_t k;
+
+    for (k = st->m0; k < st->m1; k++) {
+        const ag_mention *m = &x->m[k];
+        if (m->np_start < pos || (m->flags & AG_M_QUALIFIER))
+            continue;
+        if (m->np_start - pos > (uint32_t)max_gap)
+            return -1;
+        if (!is_actor(x, (int)k))
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The members of the coordination that mention mi belongs to. */
+static size_t group_of(const sent_state *st, int mi, int *out, size_t cap)
+{
+    const ag_extractor *x = st->x;
+    int head = mi, changed = 1;
+    size_t n = 0, k;
+
+    while (changed) {
+        changed = 0;
+        for (k = st->m0; k < st->m1; k++)
+            if (x->m[k].coord == head) {
+                head = (int)k;
+                changed = 1;
+                break;
+            }
+    }
+    for (; head >= 0 && n < cap; head = x->m[head].coord)
+        if (is_actor(x, head))
+            out[n++] = head;
+    return n;
+}
+
+static int negated(const sent_state *st, uint32_t start)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i = start > st->begin + 3 ? start - 3 : st->begin;
+
+    for (; i < start; i++) {
+        const char *w = TOK(i)->lower;
+        size_t n = strlen(w);
+        if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "no") || !strcmp(w, "refused") ||
+            !strcmp(w, "declined") || !strcmp(w, "without") || !strcmp(w, "nor") ||
+            (n > 3 && !strcmp(w + n - 3, "n't")))
+            return 1;
+    }
+    return 0;
+}
+
+static int type_ok(const ag_extractor *x, uint32_t mask, int mi)
+{
+    return !mask || (mask & (1u << x->e[x->m[mi].entity].type));
+}
+
+static void relate(sent_state *st, int a, int b, const char *relation, const ag_rule *r)
+{
+    ag_extractor *x = st->x;
+
+    if (st->rc || a < 0 || b < 0 || x->m[a].entity == x->m[b].entity)
+        return;
+    st->rc = ag_extract__pending(x, a, b, relation, r->id, r->confidence);
+    if (!st->rc)
+        x->p[x->n_p - 1].sent = st->sent;
+}
+
+/* The mention that speaks in the sentence: the subject of a speech verb, or
+ * else the first actor standing as a subject. */
+static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_to)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i;
+    size_t k;
+
+    for (i = st->begin; i < st->end; i++) {
+        if (!ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(i)->lower))
+            continue;
+        if (i > st->begin && (TOK(i - 1)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT))) {
+            int o = find_object(st, i + 1, 4);
+            if (o >= 0 && (o < exclude_from || o >= exclude_to))
+                return o;
+        }
+        {
+            int s = find_subject(st, i, -1);
+            if (s >= 0 && (s < exclude_from || s >= exclude_to))
+                return s;
+        }
+    }
+    for (k = st->m0; k < st->m1; k++) {
+        const ag_mention *m = &x->m[k];
+        if ((m->flags & (AG_M_QUALIFIER | AG_M_QUOTED)) || !is_actor(x, (int)k))
+            continue;
+        if ((int)k >= exclude_from && (int)k < exclude_to)
+            continue;
+        if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
+{
+    sent_state *st = payload;
+    ag_extractor *x = st->x;
+    uint32_t tstart = (uint32_t)start, tend = (uint32_t)(start + len);
+    int subj[8], obj[8];
+    size_t ns = 0, no = 0, i, j;
+    size_t k;
+
+    if (st->rc)
+        return;
+    /* a trigger inside a name ("Defense Agreement Commission") is not a trigger */
+    for (k = st->m0; k < st->m1; k++)
+        if (x->m[k].start < tend && x->m[k].end > tstart)
+            return;
+    if (negated(st, tstart))
+        return;
+    if (x->opts && x->opts->explain) {
+        char line[256];
+        snprintf(line, sizeof(line), "  trigger %s (%s) at token %u", r->id, r->relation, tstart - st->begin);
+        x->opts->explain(line, x->opts->explain_payload);
+    }
+    switch (r->pattern) {
+    case AG_PAT_SVO: {
+        int s, o;
+        if (r->passive) {
+            /* "soldiers captured by Kyiv": the patient stands right before the trigger */
+            o = find_object(st, tend, r->max_gap);
+            s = -1;
+            for (k = st->m1; k > st->m0; k--) {
+                const ag_mention *m = &x->m[k - 1];
+                if (m->np_end == tstart && is_actor(x, (int)(k - 1)) && !(m->flags & AG_M_QUALIFIER)) {
+                    s = (int)(k - 1);
+                    break;
+                }
+            }
+            if (s < 0 && tstart >= st->begin + 2) {
+                /* "X was captured by" / "X were detained by" */
+                for (k = st->m1; k > st->m0; k--) {
+                    const ag_mention *m = &x->m[k - 1];
+                    if (m->np_end + 2 >= tstart && m->np_end <= tstart && is_actor(x, (int)(k - 1)) &&
+                        !(m->flags & AG_M_QUALIFIER)) {
+                        const char *w = TOK(m->np_end)->lower;
+                        if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "is") || !strcmp(w, "are") ||
+                            !strcmp(w, "been") || !strcmp(w, "being") || !strcmp(w, "be"))
+                            s = (int)(k - 1);
+                        break;
+                    }
+                }
+            }
+            if (s < 0 || o < 0)
+                return;
+            /* the agent is the relation's source */
+            ns = group_of(st, o, subj, 8);
+            no = group_of(st, s, obj, 8);
+        } else {
+            o = find_object(st, tend, r->max_gap);
+            s = find_subject(st, tstart, -1);
+            if (o < 0 && r->object_previous && st->prev_speaker >= 0)
+                o = st->prev_speaker;
+            if (s >= 0 && o >= 0 && x->m[s].entity == x->m[o].entity)
+                s = find_subject(st, tstart, x->m[o].entity);
+            if (s < 0 || o < 0)
+                return;
+            ns = group_of(st, s, subj, 8);
+            if (o == st->prev_speaker && (o < (int)st->m0 || o >= (int)st->m1)) {
+                obj[0] = o;
+                no = 1;
+            } else {
+                no = group_of(st, o, obj, 8);
+            }
+        }
+        for (i = 0; i < ns; i++)
+            for (j = 0; j < no; j++) {
+                const char *rel = r->relation;
+                if (!type_ok(x, r->subject_types, subj[i]) || !type_ok(x, r->object_types, obj[j]))
+                    continue;
+                /* "X told CNN": an outlet told is an outlet quoting */
+                if (!strcmp(rel, "told") && x->e[x->m[obj[j]].entity].type == AG_ACTOR_MEDIA)
+                    rel = "quoted_by";
+                relate(st, subj[i], obj[j], rel, r);
+            }
+        break;
+    }
+    case AG_PAT_SUBJECT_ONLY: {
+        int g = -1;
+        if (!strcmp(r->words[r->ntok - 1], "between")) {
+            g = find_object(st, tend, 6);
+        } else {
+            for (k = st->m1; k > st->m0; k--) {
+                const ag_mention *m = &x->m[k - 1];
+                int tmp[8];
+                if (m->end > tstart || (m->flags & (AG_M_QUALIFIER | AG_M_PREP)) || !is_actor(x, (int)(k - 1)))
+                    continue;
+                if (group_of(st, (int)(k - 1), tmp, 8) >= 2) {
+                    g = (int)(k - 1);
+                    break;
+                }
+            }
+        }
+        if (g < 0)
+            return;
+        ns = group_of(st, g, subj, 8);
+        for (i = 0; i < ns; i++)
+            for (j = i + 1; j < ns; j++)
+                relate(st, subj[i], subj[j], r->relation, r);
+        break;
+    }
+    case AG_PAT_ATTRIBUTION: {
+        int src = find_object(st, tend, 4), sp;
+        if (src < 0 || !type_ok(x, r->object_types, src))
+            return;
+        sp = sentence_speaker(st, src, src + 1);
+        if (sp >= 0)
+            relate(st, sp, src, "quoted_by", r);
+        break;
+    }
+    case AG_PAT_CITING: {
+        int rep = find_subject(st, tstart, -1), cited = find_object(st, tend, 4);
+        if (rep < 0 || cited < 0)
+            return;
+        relate(st, cited, rep, "quoted_by", r);
+        break;
+    }
+    case AG_PAT_REPORTED: {
+        int rep = -1, sp;
+        for (k = st->m1; k > st->m0; k--) {
+            const ag_mention *m = &x->m[k - 1];
+            if (m->np_end <= tstart && m->np_end + 3 >= tstart && is_actor(x, (int)(k - 1)) &&
+                !(m->flags & AG_M_QUALIFIER)) {
+                rep = (int)(k - 1);
+                break;
+            }
+        }
+        if (rep < 0 || !type_ok(x, r->subject_types, rep))
+            return;
+        sp = sentence_speaker(st, rep, rep + 1);
+        if (sp >= 0 && sp < rep)
+            relate(st, sp, rep, "quoted_by", r);
+        break;
+    }
+    }
+}
+
+int ag_extract__relations(ag_extractor *x)
+{
+    const ag_text *t = x->text;
+    size_t s;
+    int prev = -1;
+
+    x->speaker = malloc((t->n_sentences + 1) * sizeof(int));
+    if (!x->speaker)
+        return AG_ENOMEM;
+    for (s = 0; s < t->n_sentences; s++) {
+        const ag_sentence *se = &t->sentences[s];
+        sent_state st = {x, (uint32_t)s, se->first, se->first + se->count, x->sent_first[s], x->sent_first[s + 1], prev, 0};
+        uint32_t i;
+
+        /* the previous sentence's source is only a fallback within a paragraph or the next one */
+        if (s > 0 && se->paragraph > t->sentences[s - 1].paragraph + 1)
+            st.prev_speaker = -1;
+        for (i = st.begin; i < st.end; i++) {
+            if (TOK(i)->flags & AG_TOK_PUNCT && !(TOK(i)->norm[0] == '-'))
+                continue;
+            ag_lexicon__rules_at(x->lex, t->tokens, i, st.end, fire, &st);
+            if (st.rc)
+                return st.rc;
+        }
+        x->speaker[s] = sentence_speaker(&st, -1, -1);
+        prev = x->speaker[s];
+    }
+    return AG_OK;
+}

@@ -1,0 +1,473 @@
+/* actorgraph: the text stage.  Lines -> page furniture dropped -> blocks
+ * (paragraphs, hard-wrapped lines joined) -> tokens -> sentences.  One pass
+ * over the bytes per step; every span stays an offset into the original. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/text.h"
+#include "extract/lexicon.h"
+#include "tokenize.h"
+
+typedef struct line {
+    uint32_t start, end;   /* trimmed content */
+    uint32_t raw_start;
+    int blank, drop;
+} line;
+
+typedef struct text_internal {
+    ag_arena arena;
+} text_internal;
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim ASCII and common Unicode blanks (NBSP, BOM, zero-width) at both ends. */
+static void trim(const char *s, uint32_t *a, uint32_t *b)
+{
+    for (;;) {
+        int32_t cp;
+        size_t k;
+        if (*a >= *b)
+            return;
+        k = ag_text__decode(s + *a, *b - *a, &cp);
+        if (!ag_text__is_space(cp))
+            break;
+        *a += (uint32_t)k;
+    }
+    while (*b > *a) {
+        uint32_t p = *b - 1;
+        int32_t cp;
+        while (p > *a && ((unsigned char)s[p] & 0xC0) == 0x80)
+            p--;
+        ag_text__decode(s + p, *b - p, &cp);
+        if (!ag_text__is_space(cp))
+            break;
+        *b = p;
+    }
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t i, w = 0;
+    int in = 0;
+
+    for (i = 0; i < n; i++) {
+        int sp = is_ws(s[i]) || s[i] == '\n';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+static int has_sub(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle), i;
+
+    for (i = 0; i + k <= n; i++)
+        if (!strncmp(s + i, needle, k))
+            return 1;
+    return 0;
+}
+
+static int ends_sentence(const char *s, uint32_t a, uint32_t b)
+{
+    unsigned char c;
+
+    if (b <= a)
+        return 0;
+    c = (unsigned char)s[b - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ':' || c == ';' || c == '\'' || c == ')')
+        return 1;
+    /* closing typographic quote (U+201D, U+2019) */
+    return b - a >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
+           (c == 0x9D || c == 0x99);
+}
+
+static int starts_lower(const char *s, uint32_t a, uint32_t b)
+{
+    return a < b && s[a] >= 'a' && s[a] <= 'z';
+}
+
+/* Site names, mastheads and URLs: short lines with a domain or a " | ". */
+static int looks_like_masthead(const char *s, uint32_t a, uint32_t b)
+{
+    size_t n = b - a, w = count_words(s + a, n);
+
+    if (w <= 10 && (has_sub(s + a, n, "www.") || has_sub(s + a, n, "http") || has_sub(s + a, n, ".com") ||
+                    has_sub(s + a, n, ".org") || has_sub(s + a, n, ".co.") || has_sub(s + a, n, ".net")))
+        return 1;
+    return w <= 16 && has_sub(s + a, n, " | ");
+}
+
+/* A line of two to four capitalized words and nothing else: a byline name,
+ * if the next paragraph is a biography starting with it. */
+static int is_name_line(const char *s, uint32_t a, uint32_t b)
+{
+    size_t w = count_words(s + a, b - a);
+    uint32_t i;
+    int at_word = 1;
+
+    if (w < 2 || w > 4 || ends_sentence(s, a, b))
+        return 0;
+    for (i = a; i < b; i++) {
+        if (at_word && !(s[i] >= 'A' && s[i] <= 'Z') && !((unsigned char)s[i] >= 0x80))
+            return 0;
+        at_word = s[i] == ' ';
+    }
+    return 1;
+}
+
+static int is_bio_of(const char *s, const line *name, const line *bio)
+{
+    uint32_t first_end = name->start;
+    size_t n = bio->end - bio->start;
+
+    while (first_end < name->end && s[first_end] != ' ')
+        first_end++;
+    if (n < first_end - name->start || strncmp(s + bio->start, s + name->start, first_end - name->start))
+        return 0;
+    return has_sub(s + bio->start, n > 200 ? 200 : n, " is a") || has_sub(s + bio->start, n > 200 ? 200 : n, " is an") ||
+           has_sub(s + bio->start, n > 200 ? 200 : n, " writes ");
+}
+
+/* "(President X/Telegram)", "(Photo: ...)", "(AP Photo/...)": credits at a line's end. */
+static void strip_credit(const char *s, line *ln)
+{
+    uint32_t open, i;
+    int slash = 0;
+
+    if (ln->end <= ln->start || s[ln->end - 1] != ')')
+        return;
+    for (open = ln->end - 1; open > ln->start && s[open] != '('; open--)
+        ;
+    if (s[open] != '(')
+        return;
+    for (i = open; i < ln->end; i++)
+        slash |= s[i] == '/';
+    if (slash || has_sub(s + open, ln->end - open, "Photo") || has_sub(s + open, ln->end - open, "photo") ||
+        has_sub(s + open, ln->end - open, "Credit") || has_sub(s + open, ln->end - open, "Getty") ||
+        has_sub(s + open, ln->end - open, "Image")) {
+        ln->end = open;
+        trim(s, &ln->start, &ln->end);
+        if (ln->end <= ln->start)
+            ln->drop = 1;
+    }
+}
+
+static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"};
+
+/* "Published January 15, 2025" -> "2025-01-15"; NULL if the line has no such date. */
+static char *find_date(ag_arena *arena, const char *s, uint32_t a, uint32_t b)
+{
+    uint32_t i;
+    size_t m;
+
+    for (i = a; i < b; i++) {
+        if (i > a && s[i - 1] != ' ')
+            continue;
+        for (m = 0; m < 12; m++) {
+            size_t k = strlen(month_names[m]), j;
+            uint32_t p = i + (uint32_t)k;
+            int day = 0, year = 0, nd = 0, ny = 0;
+            if (p >= b)
+                continue;
+            for (j = 0; j < k; j++)
+                if ((s[i + j] | 0x20) != month_names[m][j])
+                    break;
+            if (j < k || s[p] != ' ')
+                continue;
+            p++;
+            while (p < b && s[p] >= '0' && s[p] <= '9' && nd < 2)
+                day = day * 10 + (s[p++] - '0'), nd++;
+            if (!nd || day < 1 || day > 31)
+                continue;
+            if (p < b && s[p] == ',')
+                p++;
+            if (p < b && s[p] == ' ')
+                p++;
+            while (p < b && s[p] >= '0' && s[p] <= '9' && ny < 4)
+                year = year * 10 + (s[p++] - '0'), ny++;
+            if (ny == 4 && year >= 1900 && year <= 2999) {
+                char *out = ag_arena_alloc(arena, 11);
+                if (out) {
+                    out[0] = (char)('0' + year / 1000);
+                    out[1] = (char)('0' + year / 100 % 10);
+                    out[2] = (char)('0' + year / 10 % 10);
+                    out[3] = (char)('0' + year % 10);
+                    out[4] = '-';
+                    out[5] = (char)('0' + (m + 1) / 10);
+                    out[6] = (char)('0' + (m + 1) % 10);
+                    out[7] = '-';
+                    out[8] = (char)('0' + day / 10);
+                    out[9] = (char)('0' + day % 10);
+                    out[10] = '\0';
+                }
+                return out;
+            }
+        }
+    }
+    return NULL;
+}
+
+static int is_terminal(const ag_token *t)
+{
+    return (t->flags & AG_TOK_PUNCT) && t->len == 1 && (t->norm[0] == '.' || t->norm[0] == '!' || t->norm[0] == '?');
+}
+
+static int is_closer(const ag_token *t)
+{
+    return (t->flags & AG_TOK_QUOTE) || ((t->flags & AG_TOK_PUNCT) && t->norm[0] == ')');
+}
+
+/* Does the period after token @p prev end a sentence, given what follows? */
+static int period_ends(const ag_lexicon *lex, const ag_token *prev, const ag_token *next)
+{
+    if (!next)
+        return 1;
+    if (!(next->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_QUOTE)) && !(next->flags & AG_TOK_PUNCT))
+        return 0; /* lower case follows: "e.g. this", "Jan. 14" handled below */
+    if (prev && (prev->flags & AG_TOK_WORD)) {
+        /* "Mr. Kim", "Jan. 14", "Gen. Smith": an abbreviation, unless a common
+         * sentence opener follows ("... in Washington D.C. The talks") */
+        int abbrev = ag_lexicon__has(lex, AG_WS_ABBREV, prev->lower) ||
+                     (prev->len == 1 && (prev->flags & AG_TOK_CAP)); /* an initial: John F. Kennedy */
+        if (abbrev && !(prev->flags & AG_TOK_ABBREV))
+            return (next->flags & AG_TOK_CAP) && ag_lexicon__has(lex, AG_WS_COMMON, next->lower) &&
+                   !ag_lexicon__has(lex, AG_WS_ABBREV, prev->lower) && prev->len > 1;
+    }
+    return 1;
+}
+
+static int add_sentence(ag_text *t, size_t *cap, const ag_tokvec *tv, size_t first, size_t end, const line *lines,
+                        size_t nlines, size_t *line_cursor, uint32_t para, int headline)
+{
+    ag_sentence *s;
+    size_t i, words = 0, caps = 0;
+
+    while (first < end && (tv->v[first].flags & AG_TOK_PUNCT) && !(tv->v[first].flags & AG_TOK_QUOTE))
+        first++;
+    if (first >= end)
+        return AG_OK;
+    if (t->n_sentences == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        ag_sentence *v = realloc(t->sentences, c * sizeof(*v));
+        if (!v)
+            return AG_ENOMEM;
+        t->sentences = v;
+        *cap = c;
+    }
+    s = &t->sentences[t->n_sentences++];
+    s->first = (uint32_t)first;
+    s->count = (uint32_t)(end - first);
+    s->start = tv->v[first].start;
+    s->end = tv->v[end - 1].end;
+    s->paragraph = para;
+    s->headline = headline;
+    while (*line_cursor + 1 < nlines && lines[*line_cursor + 1].raw_start <= s->start)
+        (*line_cursor)++;
+    s->line = (uint32_t)*line_cursor + 1;
+    for (i = first; i < end; i++) {
+        if ((tv->v[i].flags & AG_TOK_WORD) && !(tv->v[i].flags & AG_TOK_NUMBER)) {
+            words++;
+            caps += (tv->v[i].flags & AG_TOK_ALLCAPS) != 0;
+        }
+    }
+    s->allcaps = words >= 3 && caps * 10 >= words * 6;
+    for (i = first; i < end; i++)
+        if (tv->v[i].flags & AG_TOK_WORD) {
+            tv->v[i].flags |= AG_TOK_SENT_START;
+            break;
+        }
+    return AG_OK;
+}
+
+/* Split the tokens [from, to) of one block into sentences. */
+static int split_block(ag_text *t, size_t *cap, const ag_lexicon *lex, ag_tokvec *tv, size_t from, size_t to,
+                       const line *lines, size_t nlines, size_t *cursor, uint32_t para, int headline)
+{
+    size_t i, start = from;
+    int rc;
+    int depth = 0; /* inside a quotation: a "?" or "!" there does not end the sentence */
+
+    for (i = from; i < to; i++) {
+        const ag_token *tok = &tv->v[i];
+        if (tok->flags & AG_TOK_QUOTE && tok->norm[0] == '"')
+            depth = !depth;
+        if (is_terminal(tok)) {
+            size_t j = i + 1;
+            const ag_token *prev = i > from ? &tv->v[i - 1] : NULL;
+            while (j < to && (is_terminal(&tv->v[j]) || is_closer(&tv->v[j])))
+                j++;
+            if (tok->norm[0] == '.' && !period_ends(lex, prev, j < to ? &tv->v[j] : NULL))
+                continue;
+            if (tok->norm[0] != '.' && depth && j < to && !(tv->v[j].flags & AG_TOK_CAP))
+                continue;
+            if ((rc = add_sentence(t, cap, tv, start, j, lines, nlines, cursor, para, headline)))
+                return rc;
+            depth = 0;
+            start = j;
+            i = j - 1;
+        }
+    }
+    if (start < to)
+        return add_sentence(t, cap, tv, start, to, lines, nlines, cursor, para, headline);
+    return AG_OK;
+}
+
+int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexicon *lex)
+{
+    size_t len, nlines = 0, i, cap_sent = 0, cursor = 0, wrapped = 0, content = 0;
+    const char *s = ag_doc_bytes(doc, &len);
+    line *lines = NULL;
+    ag_text *t = calloc(1, sizeof(*t));
+    text_internal *in = calloc(1, sizeof(*in));
+    ag_tokvec tv = {0};
+    uint32_t para = 0;
+    int rc = AG_OK, hard_wrapped;
+
+    *out = NULL;
+    if (!t || !in) {
+        rc = AG_ENOMEM;
+        goto out;
+    }
+    t->doc = doc;
+    t->internal_ = in;
+
+    /* 1. lines */
+    {
+        size_t cap = 0, a = 0;
+        while (a <= len) {
+            size_t b = a;
+            line *ln;
+            while (b < len && s[b] != '\n')
+                b++;
+            if (nlines == cap) {
+                size_t c = cap ? cap * 2 : 64;
+                line *v = realloc(lines, c * sizeof(*v));
+                if (!v) {
+                    rc = AG_ENOMEM;
+                    goto out;
+                }
+                lines = v;
+                cap = c;
+            }
+            ln = &lines[nlines++];
+            ln->raw_start = (uint32_t)a;
+            ln->start = (uint32_t)a;
+            ln->end = (uint32_t)b;
+            trim(s, &ln->start, &ln->end);
+            ln->blank = ln->end <= ln->start;
+            ln->drop = 0;
+            if (b >= len)
+                break;
+            a = b + 1;
+        }
+    }
+
+    /* 2. furniture */
+    for (i = 0; i < nlines; i++) {
+        line *ln = &lines[i];
+        if (ln->blank)
+            continue;
+        if (!t->published && i < 40 && (ag_lexicon__furniture(lex, s + ln->start, ln->end - ln->start) ||
+                                        looks_like_masthead(s, ln->start, ln->end) ||
+                                        count_words(s + ln->start, ln->end - ln->start) <= 6))
+            t->published = find_date(&in->arena, s, ln->start, ln->end);
+        if (lex && (ag_lexicon__furniture(lex, s + ln->start, ln->end - ln->start) ||
+                    looks_like_masthead(s, ln->start, ln->end)))
+            ln->drop = 1;
+        else
+            strip_credit(s, ln);
+    }
+    /* a name alone on a line followed by a biography that starts with it */
+    for (i = 0; lex && i < nlines; i++) {
+        size_t j = i + 1;
+        if (lines[i].blank || lines[i].drop || !is_name_line(s, lines[i].start, lines[i].end))
+            continue;
+        while (j < nlines && lines[j].blank)
+            j++;
+        if (j < nlines && is_bio_of(s, &lines[i], &lines[j])) {
+            lines[i].drop = lines[j].drop = 1;
+        }
+    }
+    for (i = 0; i < nlines; i++)
+        t->dropped_lines += !lines[i].blank && lines[i].drop;
+
+    /* 3. is the text hard-wrapped?  Then single line breaks are spaces. */
+    for (i = 0; i + 1 < nlines; i++) {
+        uint32_t n = lines[i].end - lines[i].start;
+        if (lines[i].blank || lines[i].drop)
+            continue;
+        content++;
+        if (n >= 50 && n <= 100 && !lines[i + 1].blank && !ends_sentence(s, lines[i].start, lines[i].end))
+            wrapped++;
+    }
+    hard_wrapped = content >= 3 && wrapped * 10 >= content * 3;
+
+    /* 4. blocks -> tokens -> sentences */
+    i = 0;
+    while (i < nlines) {
+        size_t j = i, from;
+        int headline;
+        if (lines[i].blank || lines[i].drop) {
+            if (lines[i].blank)
+                para++;
+            i++;
+            continue;
+        }
+        /* extend the block over following lines that continue it */
+        while (j + 1 < nlines && !lines[j + 1].blank && !lines[j + 1].drop) {
+            uint32_t n = lines[j].end - lines[j].start;
+            int soft = starts_lower(s, lines[j + 1].start, lines[j + 1].end) ||
+                       (hard_wrapped && n >= 40 && !ends_sentence(s, lines[j].start, lines[j].end)) ||
+                       (hard_wrapped && n >= 40 && lines[j + 1].end - lines[j + 1].start >= 1 &&
+                        !ends_sentence(s, lines[j].start, lines[j].end));
+            if (!soft)
+                break;
+            j++;
+        }
+        headline = i == j && !ends_sentence(s, lines[i].start, lines[i].end);
+        from = tv.n;
+        if ((rc = ag_text__tokenize(&tv, &in->arena, s + lines[i].start, lines[j].end - lines[i].start,
+                                    lines[i].start)))
+            goto out;
+        if ((rc = split_block(t, &cap_sent, lex, &tv, from, tv.n, lines, nlines, &cursor, para, headline)))
+            goto out;
+        para++;
+        i = j + 1;
+    }
+    t->tokens = tv.v;
+    t->n_tokens = tv.n;
+    tv.v = NULL;
+out:
+    free(lines);
+    free(tv.v);
+    if (rc) {
+        ag_text_free(t);
+        if (!t)
+            free(in);
+        return ag_error_set(ctx, rc, "%s: out of memory", ag_doc_name(doc));
+    }
+    *out = t;
+    return AG_OK;
+}
+
+void ag_text_free(ag_text *t)
+{
+    text_internal *in;
+
+    if (!t)
+        return;
+    in = t->internal_;
+    if (in) {
+        ag_arena_free(&in->arena);
+        free(in);
+    }
+    free(t->tokens);
+    free(t->sentences);
+    free(t);
+}
