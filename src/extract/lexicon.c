@@ -10,14 +10,12 @@
 
 #include "text/tokenize.h"
 
-extern const unsigned char ag_data_lexicon[];
-extern const size_t ag_data_lexicon_len;
-extern const unsigned char ag_data_words[];
-extern const size_t ag_data_words_len;
-extern const unsigned char ag_data_extract[];
-extern const size_t ag_data_extract_len;
-extern const unsigned char ag_data_rules[];
-extern const size_t ag_data_rules_len;
+/* Every JSON file of src/data, embedded at build time (see CMakeLists.txt). */
+extern const struct ag_embedded_file {
+    const char *name;
+    const unsigned char *data;
+    const size_t *len;
+} ag_embedded_files[];
 
 #define GROW(ptr, n, cap)                                                         \
     do {                                                                          \
@@ -495,17 +493,17 @@ out:
 int ag_lexicon_new(ag_lexicon **out, ag_ctx *ctx)
 {
     ag_lexicon *lex = calloc(1, sizeof(*lex));
+    const struct ag_embedded_file *f;
     int rc;
 
     *out = NULL;
     if (!lex)
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    if ((rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_lexicon, ag_data_lexicon_len, "lexicon.json")) ||
-        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_words, ag_data_words_len, "words.json")) ||
-        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_extract, ag_data_extract_len, "extract.json")) ||
-        (rc = ag_lexicon_add_json(lex, ctx, (const char *)ag_data_rules, ag_data_rules_len, "rules.json"))) {
-        ag_lexicon_free(lex);
-        return rc;
+    for (f = ag_embedded_files; f->name; f++) {
+        if ((rc = ag_lexicon_add_json(lex, ctx, (const char *)f->data, *f->len, f->name))) {
+            ag_lexicon_free(lex);
+            return rc;
+        }
     }
     *out = lex;
     return AG_OK;
