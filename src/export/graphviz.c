@@ -109,7 +109,7 @@ static char *gv_escape(const char *s, size_t max)
         if (err)
             goto nomem;
     }
-    if (cut && ag_buf_puts(&b, "\xE2\x80\xA6"))
+    if ((cut && ag_buf_puts(&b, "\xE2\x80\xA6")) || ag_buf_append(&b, "", 0))
         goto nomem;
     return ag_buf_detach(&b, NULL);
 nomem:
@@ -183,8 +183,8 @@ static int build(Agraph_t **out, ag_ctx *ctx, const ag_graph *g, const ag_export
         unsigned w = e->weight < 1 ? 1 : e->weight > 7 ? 7 : e->weight;
         Agedge_t *E;
 
-        snprintf(name, sizeof(name), "e%zu", i);
-        if (!(E = agedge(G, nodes[e->source], nodes[e->target], name, 1)))
+        /* anonymous: a name would be written as key=... */
+        if (!(E = agedge(G, nodes[e->source], nodes[e->target], NULL, 1)))
             goto nomem;
         /* 1 pt for one article, +0.75 pt per further article, at most 5.5 */
         ag_export__num(num, sizeof(num), 1.0 + 0.75 * (w - 1), 2);

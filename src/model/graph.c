@@ -77,6 +77,8 @@ char *ag_graph__clean(const char *s)
         if (ag_buf_append(&b, (const char *)enc, (size_t)n))
             goto nomem;
     }
+    if (ag_buf_append(&b, "", 0)) /* NUL-terminates an empty result too */
+        goto nomem;
     out = ag_buf_detach(&b, NULL);
     return out;
 nomem:

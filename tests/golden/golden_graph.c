@@ -1,0 +1,138 @@
+/* actorgraph golden test: build a fixed graph through the public API (two
+ * invented articles merged, so surname and acronym resolution run), finalize
+ * it and write every format into the directory given as argv[1]:
+ * graph.json, graph.dot, graph.graphml, graph.svg. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/actorgraph.h"
+
+#define TRY(call)                                                                      \
+    do {                                                                               \
+        if ((call) < 0) {                                                              \
+            fprintf(stderr, "golden_graph: %s: %s\n", #call, ag_ctx_errmsg(ctx));      \
+            return 1;                                                                  \
+        }                                                                              \
+    } while (0)
+
+static int edge(ag_graph *g, ag_ctx *ctx, size_t s, size_t t, const char *rel, const char *doc,
+                uint32_t sentence, uint32_t start, const char *text, const char *rule, double conf)
+{
+    ag_evidence ev = {doc, sentence, start, start + (uint32_t)strlen(text), text, rule, conf};
+
+    return ag_graph_add_edge(g, ctx, s, t, rel, &ev);
+}
+
+/* Article one: a minister of an invented country calls an invented company. */
+static int article_one(ag_graph *g, ag_ctx *ctx)
+{
+    const char *d = "harbor-01.txt";
+    size_t ada, estoria, ministry, council, daily;
+
+    TRY(ag_graph_add_document(g, ctx, d, "2031-04-02", "https://example.org/harbor/01?a=1&b=2",
+                              "Estoria & the \"Harbor\" talks"));
+    TRY(ag_graph_add_actor(g, ctx, &ada, "Ada Marlowe", AG_ACTOR_PERSON));
+    TRY(ag_graph_add_mentions(g, ctx, ada, d, 3));
+    TRY(ag_graph_add_actor(g, ctx, &estoria, "Republic of Estoria", AG_ACTOR_COUNTRY));
+    TRY(ag_graph_add_alias(g, ctx, estoria, "Estoria"));
+    TRY(ag_graph_add_mentions(g, ctx, estoria, d, 4));
+    TRY(ag_graph_add_actor(g, ctx, &ministry, "Estorian Ministry of Ports", AG_ACTOR_ORGANIZATION));
+    TRY(ag_graph_add_mentions(g, ctx, ministry, d, 1));
+    TRY(ag_graph_add_actor(g, ctx, &council, "United Shipping Council", AG_ACTOR_ORGANIZATION));
+    TRY(ag_graph_add_mentions(g, ctx, council, d, 2));
+    TRY(ag_graph_add_actor(g, ctx, &daily, "Harbor Daily", AG_ACTOR_MEDIA));
+    TRY(ag_graph_add_mentions(g, ctx, daily, d, 1));
+    TRY(edge(g, ctx, ada, ministry, "role_of", d, 0, 0,
+             "Ada Marlowe, head of the Estorian Ministry of Ports, spoke on Tuesday.", "role.appos", 0.9));
+    TRY(edge(g, ctx, ada, council, "communicates_with", d, 1, 72,
+             "Marlowe spoke by phone with the United Shipping Council.", "comm.phone", 0.8));
+    TRY(edge(g, ctx, ada, daily, "quoted_by", d, 2, 129,
+             "\"We remain open to talks,\" Marlowe told Harbor Daily.", "attr.told_media", 0.85));
+    TRY(edge(g, ctx, ministry, estoria, "member_of", d, 0, 0,
+             "Ada Marlowe, head of the Estorian Ministry of Ports, spoke on Tuesday.", "member.adj", 0.7));
+    return 0;
+}
+
+/* Article two: the surname alone, the acronym, a new person and a group. */
+static int article_two(ag_graph *g, ag_ctx *ctx)
+{
+    const char *d = "harbor-02.txt";
+    size_t marlowe, usc, ben, dockers, estoria;
+
+    TRY(ag_graph_add_document(g, ctx, d, "2031-04-03", NULL, "Dockers back the council"));
+    TRY(ag_graph_add_actor(g, ctx, &marlowe, "Marlowe", AG_ACTOR_PERSON));
+    TRY(ag_graph_add_mentions(g, ctx, marlowe, d, 2));
+    TRY(ag_graph_add_actor(g, ctx, &usc, "USC", AG_ACTOR_ORGANIZATION));
+    TRY(ag_graph_add_mentions(g, ctx, usc, d, 3));
+    TRY(ag_graph_add_actor(g, ctx, &ben, "Ben Okafor", AG_ACTOR_PERSON));
+    TRY(ag_graph_add_mentions(g, ctx, ben, d, 2));
+    TRY(ag_graph_add_actor(g, ctx, &dockers, "Coastal Dockers' Union", AG_ACTOR_GROUP));
+    TRY(ag_graph_add_mentions(g, ctx, dockers, d, 1));
+    TRY(ag_graph_add_actor(g, ctx, &estoria, "Estoria", AG_ACTOR_UNKNOWN));
+    TRY(ag_graph_add_mentions(g, ctx, estoria, d, 1));
+    TRY(edge(g, ctx, marlowe, usc, "communicates_with", d, 0, 0,
+             "Marlowe and the USC exchanged letters on Wednesday.", "comm.exchange", 0.75));
+    TRY(edge(g, ctx, ben, usc, "role_of", d, 1, 53,
+             "Ben Okafor, a USC spokesman, said <talks> would resume \\ soon.", "role.appos", 0.9));
+    TRY(edge(g, ctx, dockers, usc, "supports", d, 2, 120,
+             "The Coastal Dockers' Union backs the USC & its members.", "coop.backs", 0.6));
+    TRY(edge(g, ctx, ben, estoria, "accuses", d, 3, 178,
+             "Okafor accused Estoria of stalling.", "conflict.accuse", 0.65));
+    return 0;
+}
+
+static int write_file(const char *dir, const char *name, const char *bytes, size_t len)
+{
+    char path[4096];
+    FILE *f;
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if (!(f = fopen(path, "wb")) || fwrite(bytes, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "golden_graph: cannot write %s\n", path);
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct {
+        ag_format fmt;
+        const char *file;
+    } outs[] = {{AG_FORMAT_JSON, "graph.json"}, {AG_FORMAT_DOT, "graph.dot"},
+                {AG_FORMAT_GRAPHML, "graph.graphml"}, {AG_FORMAT_SVG, "graph.svg"}};
+    ag_ctx *ctx = NULL;
+    ag_graph *one = NULL, *two = NULL, *all = NULL;
+    ag_export_options opts = AG_EXPORT_OPTIONS_INIT;
+    size_t i;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: golden_graph OUTDIR\n");
+        return 2;
+    }
+    if (ag_ctx_new(&ctx) < 0)
+        return 1;
+    TRY(ag_graph_new(&one, ctx));
+    TRY(ag_graph_new(&two, ctx));
+    TRY(ag_graph_new(&all, ctx));
+    if (article_one(one, ctx) || article_two(two, ctx))
+        return 1;
+    TRY(ag_graph_merge(all, ctx, one));
+    TRY(ag_graph_merge(all, ctx, two));
+    TRY(ag_graph_finalize(all, ctx));
+    opts.title = "Harbor talks (golden)";
+    for (i = 0; i < sizeof(outs) / sizeof(outs[0]); i++) {
+        char *bytes;
+        size_t len;
+        TRY(ag_export(&bytes, &len, ctx, all, outs[i].fmt, &opts));
+        if (write_file(argv[1], outs[i].file, bytes, len))
+            return 1;
+        free(bytes);
+    }
+    ag_graph_free(one);
+    ag_graph_free(two);
+    ag_graph_free(all);
+    ag_ctx_free(ctx);
+    return 0;
+}
