@@ -9,7 +9,7 @@
 
 #define TOK(i) (&x->text->tokens[(i)])
 
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this",
                                           "these", "those", "both", "my", "your", "another", "two", "three", NULL};
 static const char *const prepositions[] = {
     "with", "to", "of", "for", "from", "by", "in", "on", "at", "against", "between", "about", "into", "over",
@@ -202,9 +202,15 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         return AG_ACTOR_PERSON;
     if (b - a > 4)
         return AG_ACTOR_UNKNOWN;
-    for (i = a; i < b; i++)
+    for (i = a; i < b; i++) {
+        uint32_t ph, n;
         if ((TOK(i)->flags & AG_TOK_NUMBER) || (TOK(i)->flags & AG_TOK_ALLCAPS))
             return AG_ACTOR_UNKNOWN;
+        /* "Korean War", "Paris Agreement": a place or nation inside is no person's name */
+        if (ag_lexicon__match(x->lex, x->text->tokens, i, b,
+                              (1u << AG_LX_DEMONYM) | (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL), &ph, &n))
+            return AG_ACTOR_UNKNOWN;
+    }
     /* two to four capitalized words with no organization or place head:
      * in news text that is overwhelmingly a person's name */
     return AG_ACTOR_PERSON;
@@ -562,12 +568,15 @@ int ag_extract__mentions(ag_extractor *x)
                 /* coordination: "Moscow and Pyongyang", "X, Y and Z" */
                 if (prev_head >= 0 && x->m[head].np_start >= 1 && prev_end <= x->m[head].np_start) {
                     uint32_t g = prev_end, stop = x->m[head].np_start;
-                    int ok = stop > g;
+                    int ok = stop > g, and = 0;
                     for (; g < stop; g++) {
                         const char *w = TOK(g)->lower;
+                        and |= !strcmp(w, "and");
                         if (strcmp(w, "and") && strcmp(w, ",") && strcmp(w, "both"))
                             ok = 0;
                     }
+                    /* a comma alone is as often an apposition as a list */
+                    ok &= and;
                     if (ok && !(x->m[prev_head].flags & AG_M_QUALIFIER))
                         x->m[prev_head].coord = head;
                 }

@@ -59,7 +59,24 @@ typedef struct sent_state {
     size_t m0, m1;          /* mentions of the sentence */
     int prev_speaker;
     int rc;
+    const ag_rule *found[16]; /* rules matching at the current token */
+    size_t found_len[16], n_found, longest;
 } sent_state;
+
+static void collect(const ag_rule *r, size_t start, size_t len, void *payload)
+{
+    sent_state *st = payload;
+
+    (void)start;
+    if (st->n_found == 0)
+        st->longest = 0;
+    if (st->n_found < 16) {
+        st->found[st->n_found] = r;
+        st->found_len[st->n_found++] = len;
+        if (len > st->longest)
+            st->longest = len;
+    }
+}
 
 /* Nearest actor before token pos that can be a clause subject. */
 static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
@@ -67,14 +84,22 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     const ag_extractor *x = st->x;
     size_t k;
 
+    uint32_t i;
+
     for (k = st->m1; k > st->m0; k--) {
         const ag_mention *m = &x->m[k - 1];
         if (m->end > pos || (m->flags & AG_M_QUALIFIER) || !is_actor(x, (int)(k - 1)))
             continue;
+        if (pos - m->np_end > 24)
+            return -1;
         if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
             continue;
         if (skip_entity >= 0 && m->entity == skip_entity)
             continue;
+        /* another verb of saying in between has its own subject */
+        for (i = m->np_end; i < pos; i++)
+            if (ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(i)->lower) && i + 1 < pos)
+                return -1;
         return (int)(k - 1);
     }
     return -1;
@@ -86,13 +111,22 @@ static int find_object(const sent_state *st, uint32_t pos, int max_gap)
     const ag_extractor *x = st->x;
     size_t k;
 
+    uint32_t i;
+
     for (k = st->m0; k < st->m1; k++) {
         const ag_mention *m = &x->m[k];
         if (m->np_start < pos || (m->flags & AG_M_QUALIFIER))
             continue;
         if (m->np_start - pos > (uint32_t)max_gap)
             return -1;
+        /* a clause or quotation boundary in between: the phrase is not this trigger's */
+        for (i = pos; i < m->np_start; i++)
+            if ((TOK(i)->flags & AG_TOK_PUNCT) && TOK(i)->norm[0] != '-' && TOK(i)->norm[0] != '(')
+                return -1;
         if (!is_actor(x, (int)k))
+            continue;
+        /* "captured in Ukraine": behind its own preposition, not the verb's object */
+        if ((m->flags & AG_M_PREP) && m->np_start != pos)
             continue;
         return (int)k;
     }
@@ -205,6 +239,14 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             return;
     if (negated(st, tstart))
         return;
+    if (r->pattern == AG_PAT_SVO && !r->passive && tstart > st->begin) {
+        const char *w = TOK(tstart - 1)->lower;
+        size_t n = strlen(r->words[0]);
+        if (n > 2 && !strcmp(r->words[0] + n - 2, "ed") &&
+            (!strcmp(w, "the") || !strcmp(w, "that") || !strcmp(w, "a") || !strcmp(w, "two") || !strcmp(w, "of") ||
+             !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER)))
+            return;
+    }
     if (x->opts && x->opts->explain) {
         char line[256];
         snprintf(line, sizeof(line), "  trigger %s (%s) at token %u", r->id, r->relation, tstart - st->begin);
@@ -343,16 +385,35 @@ int ag_extract__relations(ag_extractor *x)
         return AG_ENOMEM;
     for (s = 0; s < t->n_sentences; s++) {
         const ag_sentence *se = &t->sentences[s];
-        sent_state st = {x, (uint32_t)s, se->first, se->first + se->count, x->sent_first[s], x->sent_first[s + 1], prev, 0};
-        uint32_t i;
+        sent_state st;
+        uint32_t i, covered_to = 0;
+
+        memset(&st, 0, sizeof(st));
+        st.x = x;
+        st.sent = (uint32_t)s;
+        st.begin = se->first;
+        st.end = se->first + se->count;
+        st.m0 = x->sent_first[s];
+        st.m1 = x->sent_first[s + 1];
+        st.prev_speaker = prev;
 
         /* the previous sentence's source is only a fallback within a paragraph or the next one */
         if (s > 0 && se->paragraph > t->sentences[s - 1].paragraph + 1)
             st.prev_speaker = -1;
         for (i = st.begin; i < st.end; i++) {
+            size_t k;
             if (TOK(i)->flags & AG_TOK_PUNCT && !(TOK(i)->norm[0] == '-'))
                 continue;
-            ag_lexicon__rules_at(x->lex, t->tokens, i, st.end, fire, &st);
+            if (i < covered_to)
+                continue; /* inside a longer trigger that fired: "as reported by" holds "reported" */
+            st.n_found = 0;
+            ag_lexicon__rules_at(x->lex, t->tokens, i, st.end, collect, &st);
+            /* the longest trigger at a position wins: "captured by" over "captured" */
+            for (k = 0; k < st.n_found; k++)
+                if (st.found_len[k] == st.longest)
+                    fire(st.found[k], i, st.longest, &st);
+            if (st.n_found && i + st.longest > covered_to)
+                covered_to = i + (uint32_t)st.longest;
             if (st.rc)
                 return st.rc;
         }
