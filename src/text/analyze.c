@@ -218,9 +218,11 @@ static int is_terminal(const ag_token *t)
     return (t->flags & AG_TOK_PUNCT) && t->len == 1 && (t->norm[0] == '.' || t->norm[0] == '!' || t->norm[0] == '?');
 }
 
+/* A closing quote or bracket: attached to what precedes it (an opening
+ * quote has a space before it). */
 static int is_closer(const ag_token *t)
 {
-    return (t->flags & AG_TOK_QUOTE) || ((t->flags & AG_TOK_PUNCT) && t->norm[0] == ')');
+    return !(t->flags & AG_TOK_SPACE) && ((t->flags & AG_TOK_QUOTE) || ((t->flags & AG_TOK_PUNCT) && t->norm[0] == ')'));
 }
 
 /* Does the period after token @p prev end a sentence, given what follows? */
