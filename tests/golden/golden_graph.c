@@ -1,7 +1,9 @@
 /* actorgraph golden test: build a fixed graph through the public API (two
  * invented articles merged, so surname and acronym resolution run), finalize
  * it and write every format into the directory given as argv[1]:
- * graph.json, graph.dot, graph.graphml, graph.svg. */
+ * graph.json, graph.dot, graph.graphml, graph.svg.  With --hostile, write
+ * hostile.* instead: a graph of names built to break escaping, which the
+ * consumer tests (tests/consumers) feed to dot, xmllint, networkx and igraph. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,12 +75,41 @@ static int article_two(ag_graph *g, ag_ctx *ctx)
     TRY(ag_graph_add_mentions(g, ctx, estoria, d, 1));
     TRY(edge(g, ctx, marlowe, usc, "communicates_with", d, 0, 0,
              "Marlowe and the USC exchanged letters on Wednesday.", "comm.exchange", 0.75));
+    TRY(edge(g, ctx, marlowe, usc, "negotiates_with", d, 0, 0, /* a parallel relation */
+             "Marlowe and the USC exchanged letters on Wednesday.", "neg.letters", 0.5));
     TRY(edge(g, ctx, ben, usc, "role_of", d, 1, 53,
              "Ben Okafor, a USC spokesman, said <talks> would resume \\ soon.", "role.appos", 0.9));
     TRY(edge(g, ctx, dockers, usc, "supports", d, 2, 120,
              "The Coastal Dockers' Union backs the USC & its members.", "coop.backs", 0.6));
     TRY(edge(g, ctx, ben, estoria, "accuses", d, 3, 178,
              "Okafor accused Estoria of stalling.", "conflict.accuse", 0.65));
+    return 0;
+}
+
+/* Names that break naive escaping in one format or another. */
+static int hostile(ag_graph *g, ag_ctx *ctx)
+{
+    static const char *const names[] = {
+        "Quote \"Q\" O'Neil", "Back\\slash\\", "A & B <script>alert(1)</script>",
+        "Ctl\x01\x02\x1f\x7fName", "\xF0\x9F\xA6\x8A Fox Media", "\xE2\x80\x8F\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D RTL",
+        "&amp; pre-escaped &lt;b&gt;", "]]> --> <!-- x", "\\N \\G \\n escapes", "Bad \xC3\x28 UTF-8 \xFF"};
+    const char *d = "hostile \"doc\" & <1>.txt";
+    size_t n = sizeof(names) / sizeof(names[0]), idx[16], i;
+    static char longname[10001];
+
+    for (i = 0; i < 10000; i++)
+        longname[i] = (char)('A' + i % 26);
+    TRY(ag_graph_add_document(g, ctx, d, "2031-01-01", "https://example.org/?q=a&r=<b>\"c\"", "T\\ & <t>"));
+    for (i = 0; i < n; i++) {
+        TRY(ag_graph_add_actor(g, ctx, &idx[i], names[i], (ag_actor_type)(i % AG_ACTOR_TYPE_COUNT_)));
+        TRY(ag_graph_add_mentions(g, ctx, idx[i], d, (uint32_t)i + 1));
+    }
+    TRY(ag_graph_add_actor(g, ctx, &idx[n], longname, AG_ACTOR_PERSON));
+    TRY(ag_graph_add_alias(g, ctx, idx[0], "alias \"; & \\"));
+    for (i = 0; i < n; i++)
+        TRY(edge(g, ctx, idx[i], idx[i + 1], i % 2 ? "told" : "says_about", d, (uint32_t)i, 0,
+                 names[(i + 3) % n], "rule <&> \"\\", 0.5));
+    TRY(edge(g, ctx, idx[n], idx[0], "other", d, 99, 0, longname, "long", 1.0));
     return 0;
 }
 
@@ -100,15 +131,19 @@ int main(int argc, char **argv)
     static const struct {
         ag_format fmt;
         const char *file;
-    } outs[] = {{AG_FORMAT_JSON, "graph.json"}, {AG_FORMAT_DOT, "graph.dot"},
-                {AG_FORMAT_GRAPHML, "graph.graphml"}, {AG_FORMAT_SVG, "graph.svg"}};
+    } outs[] = {{AG_FORMAT_JSON, "json"}, {AG_FORMAT_DOT, "dot"}, {AG_FORMAT_GRAPHML, "graphml"},
+                {AG_FORMAT_SVG, "svg"}};
     ag_ctx *ctx = NULL;
     ag_graph *one = NULL, *two = NULL, *all = NULL;
     ag_export_options opts = AG_EXPORT_OPTIONS_INIT;
+    const char *dir = argv[argc - 1], *prefix = "graph";
+    char file[64];
     size_t i;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: golden_graph OUTDIR\n");
+    if (argc == 3 && strcmp(argv[1], "--hostile") == 0) {
+        prefix = "hostile";
+    } else if (argc != 2) {
+        fprintf(stderr, "usage: golden_graph [--hostile] OUTDIR\n");
         return 2;
     }
     if (ag_ctx_new(&ctx) < 0)
@@ -116,7 +151,7 @@ int main(int argc, char **argv)
     TRY(ag_graph_new(&one, ctx));
     TRY(ag_graph_new(&two, ctx));
     TRY(ag_graph_new(&all, ctx));
-    if (article_one(one, ctx) || article_two(two, ctx))
+    if (strcmp(prefix, "hostile") == 0 ? hostile(one, ctx) : (article_one(one, ctx) || article_two(two, ctx)))
         return 1;
     TRY(ag_graph_merge(all, ctx, one));
     TRY(ag_graph_merge(all, ctx, two));
@@ -126,7 +161,8 @@ int main(int argc, char **argv)
         char *bytes;
         size_t len;
         TRY(ag_export(&bytes, &len, ctx, all, outs[i].fmt, &opts));
-        if (write_file(argv[1], outs[i].file, bytes, len))
+        snprintf(file, sizeof(file), "%s.%s", prefix, outs[i].file);
+        if (write_file(dir, file, bytes, len))
             return 1;
         free(bytes);
     }

@@ -1,0 +1,46 @@
+# Consumer tests: the files we write, read by the programs people will use:
+# Graphviz `dot` reads our DOT, xmllint accepts our SVG and GraphML, and
+# networkx and python-igraph (Debian's /usr/bin/python3) read our GraphML
+# with the same nodes, edges and labels as our JSON.  Inputs come from the
+# golden program: the golden graph and the hostile-names graph.  A consumer
+# missing at configure time is left out; a missing Python module skips (77).
+set(AG_CONSUMER_OUT ${CMAKE_BINARY_DIR}/consumers-out)
+find_program(AG_DOT dot)
+find_program(AG_XMLLINT xmllint)
+find_program(AG_SYS_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)
+
+add_test(NAME consumers.setup
+  COMMAND ${CMAKE_COMMAND} -DGOLDEN=$<TARGET_FILE:golden_graph> -DOUT=${AG_CONSUMER_OUT}
+    -P ${CMAKE_CURRENT_LIST_DIR}/generate.cmake)
+set_tests_properties(consumers.setup PROPERTIES FIXTURES_SETUP ag_consumer_files)
+
+foreach(set graph hostile)
+  set(tests "")
+  if(AG_DOT)
+    add_test(NAME consumers.dot_reads_dot.${set}
+      COMMAND ${AG_DOT} -Tsvg -o ${AG_CONSUMER_OUT}/${set}.redone.svg ${AG_CONSUMER_OUT}/${set}.dot)
+    list(APPEND tests consumers.dot_reads_dot.${set})
+  endif()
+  if(AG_XMLLINT)
+    add_test(NAME consumers.xmllint.${set}
+      COMMAND ${AG_XMLLINT} --noout ${AG_CONSUMER_OUT}/${set}.svg ${AG_CONSUMER_OUT}/${set}.graphml)
+    list(APPEND tests consumers.xmllint.${set})
+    if(AG_DOT)
+      add_test(NAME consumers.xmllint_dot_svg.${set}
+        COMMAND ${AG_XMLLINT} --noout ${AG_CONSUMER_OUT}/${set}.redone.svg)
+      set_tests_properties(consumers.xmllint_dot_svg.${set} PROPERTIES DEPENDS consumers.dot_reads_dot.${set})
+      list(APPEND tests consumers.xmllint_dot_svg.${set})
+    endif()
+  endif()
+  if(AG_SYS_PYTHON)
+    foreach(lib networkx igraph)
+      add_test(NAME consumers.${lib}.${set}
+        COMMAND ${AG_SYS_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/check_graphml.py ${lib}
+          ${AG_CONSUMER_OUT}/${set}.json ${AG_CONSUMER_OUT}/${set}.graphml)
+      list(APPEND tests consumers.${lib}.${set})
+    endforeach()
+  endif()
+  if(tests)
+    set_tests_properties(${tests} PROPERTIES FIXTURES_REQUIRED ag_consumer_files SKIP_RETURN_CODE 77)
+  endif()
+endforeach()
