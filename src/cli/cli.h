@@ -40,8 +40,10 @@ int cli_getopt_error(const char *command, int opt, char **argv);
 /* ---- options shared by the commands ---- */
 /* 1 when @p engine is one of dot, neato, fdp, sfdp, circo, twopi. */
 int cli_layout_valid(const char *engine);
-/* The format from -f, else from -o's extension, else JSON; exit code. */
-int cli_pick_format(ag_format *fmt, ag_ctx *ctx, const char *format_arg, const char *output);
+/* The format from -f, else from -o's extension, else JSON; exit code.
+ * @p command names the command in the usage hint (NULL: extraction). */
+int cli_pick_format(ag_format *fmt, ag_ctx *ctx, const char *command, const char *format_arg,
+                    const char *output);
 
 /* ---- input ---- */
 /* 1 when @p path names standard input ("-"). */

@@ -55,7 +55,7 @@ int cmd_convert(int argc, char **argv)
         cli_error("out of memory");
         return AG_EXIT_PROCESSING;
     }
-    if ((rc = cli_pick_format(&fmt, ctx, format_arg, output)) != AG_EXIT_OK ||
+    if ((rc = cli_pick_format(&fmt, ctx, "convert", format_arg, output)) != AG_EXIT_OK ||
         (rc = cli_read_file(&bytes, &len, input)) != AG_EXIT_OK)
         goto out;
     if (ag_graph_from_json(&g, ctx, bytes, len, name) < 0 || ag_graph_finalize(g, ctx) < 0) {

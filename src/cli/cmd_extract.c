@@ -293,6 +293,8 @@ int cmd_extract(int argc, char **argv)
     }
     for (size_t i = 0; i < n_inputs; i++)
         n_stdin += cli_is_stdin(inputs[i]);
+    for (size_t i = 0; i < n_lexicons; i++)
+        n_stdin += cli_is_stdin(lexicons[i]);
     if (n_stdin > 1) {
         rc = cli_usage_error(NULL, "standard input ('-') can be read only once");
         goto out;
@@ -307,7 +309,7 @@ int cmd_extract(int argc, char **argv)
         rc = AG_EXIT_PROCESSING;
         goto out;
     }
-    if ((rc = cli_pick_format(&fmt, r.ctx, format_arg, output)) != AG_EXIT_OK)
+    if ((rc = cli_pick_format(&fmt, r.ctx, NULL, format_arg, output)) != AG_EXIT_OK)
         goto out;
     if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_graph_new(&r.all, r.ctx) < 0) {
         rc = cli_fail(r.ctx, 0);

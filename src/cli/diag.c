@@ -88,12 +88,13 @@ int cli_layout_valid(const char *engine)
     return 0;
 }
 
-int cli_pick_format(ag_format *fmt, ag_ctx *ctx, const char *format_arg, const char *output)
+int cli_pick_format(ag_format *fmt, ag_ctx *ctx, const char *command, const char *format_arg,
+                    const char *output)
 {
     if (format_arg) {
         if (ag_format_parse(fmt, ctx, format_arg) < 0) {
             ag_ctx_clear(ctx);
-            return cli_usage_error(NULL, "unknown format '%s' (json, dot, svg, graphml)", format_arg);
+            return cli_usage_error(command, "unknown format '%s' (json, dot, svg, graphml)", format_arg);
         }
         return AG_EXIT_OK;
     }

@@ -103,6 +103,8 @@ def case_bad_option(tmp):
     expect(["--date", "2025-13-01", "-"], 2, ["--date"])
     expect(["--date", "yesterday", "-"], 2, ["--date"])
     expect(["-", "-"], 2, ["only once"])
+    expect(["-L", "-"], 2, ["only once"])
+    expect(["convert", "-f", "xml"], 2, ["unknown format 'xml'", "actorgraph convert --help"])
     expect(["convert", "--bogus"], 2, ["unknown option '--bogus'", "actorgraph convert --help"])
     expect(["convert", "a.json", "b.json"], 2, ["one graph"])
 
