@@ -499,6 +499,38 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             !strcmp(TOK(i)->lower, "deputy") || !strcmp(TOK(i)->lower, "acting") || !strcmp(TOK(i)->lower, "top") ||
             !strcmp(TOK(i)->lower, "then") || !strcmp(TOK(i)->lower, "current") || !strcmp(TOK(i)->lower, "new")))
         i++;
+    /* "Cho, South Korea's foreign minister," / "Cho, the South Korean foreign minister," */
+    if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
+        ag_lexicon__match(x->lex, x->text->tokens, i, end,
+                          (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM), &ph,
+                          &len)) {
+        const ag_lx_phrase *p = &x->lex->phrases[ph];
+        uint32_t j = i + len, tph, tlen, k;
+        if (p->kind != AG_LX_DEMONYM && j < end && (TOK(j)->flags & AG_TOK_POSS))
+            j++;
+        else if (p->kind != AG_LX_DEMONYM)
+            return 0;
+        /* "the Russian deputy defense minister": a couple of words before the title */
+        for (k = 0; k < 2 && j < end && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
+                    !ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen);
+             k++)
+            j++;
+        if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
+            x->lex->phrases[tph].title == AG_TITLE_OFFICE &&
+            (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON)) {
+            int q = add_mention(x, sc, i, i + len, x->lex->actors[p->actor].type, (int)p->actor,
+                                AG_M_QUALIFIER | (p->kind == AG_LX_DEMONYM ? AG_M_DEMONYM : 0));
+            if (q < 0)
+                return -1;
+            x->m[head].type = AG_ACTOR_PERSON;
+            x->m[head].flags &= ~AG_M_SINGLE;
+            x->m[head].office = 1;
+            if (ag_extract__pending(x, head, q, "role_of", "phrase.apposition", 0.85))
+                return -1;
+            *pos = j + tlen;
+        }
+        return 0;
+    }
     if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len))
         return 0;
     kind = (int)x->lex->phrases[ph].title;
