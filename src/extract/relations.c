@@ -105,6 +105,37 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     return -1;
 }
 
+/* "He told CNN": a he or she just before the trigger stands for the one
+ * person named in the previous sentence, when there is exactly one. */
+static int pronoun_subject(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i = pos > st->begin + 4 ? pos - 4 : st->begin;
+    size_t k, m0;
+    int found = -1, entity = -1;
+
+    for (; i < pos; i++)
+        if (!strcmp(TOK(i)->lower, "he") || !strcmp(TOK(i)->lower, "she"))
+            break;
+    if (i >= pos || st->sent == 0)
+        return -1;
+    for (k = st->m0; k < st->m1; k++)
+        if (x->m[k].end <= pos && x->m[k].start >= i && is_actor(x, (int)k))
+            return -1; /* a name stands between the pronoun and the trigger */
+    m0 = x->sent_first[st->sent - 1];
+    for (k = m0; k < st->m0; k++) {
+        const ag_mention *m = &x->m[k];
+        if (!is_actor(x, (int)k) || x->e[m->entity].type != AG_ACTOR_PERSON)
+            continue;
+        if (entity >= 0 && m->entity != entity)
+            return -1;
+        entity = m->entity;
+        if (found < 0 || !(m->flags & AG_M_QUALIFIER))
+            found = (int)k;
+    }
+    return found;
+}
+
 /* First actor whose phrase starts within max_gap tokens after pos. */
 static int find_object(const sent_state *st, uint32_t pos, int max_gap)
 {
@@ -288,13 +319,20 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         } else {
             o = find_object(st, tend, r->max_gap);
             s = find_subject(st, tstart, -1);
+            if (s < 0)
+                s = pronoun_subject(st, tstart);
             if (o < 0 && r->object_previous && st->prev_speaker >= 0)
                 o = st->prev_speaker;
             if (s >= 0 && o >= 0 && x->m[s].entity == x->m[o].entity)
                 s = find_subject(st, tstart, x->m[o].entity);
             if (s < 0 || o < 0)
                 return;
-            ns = group_of(st, s, subj, 8);
+            if (s < (int)st->m0) {
+                subj[0] = s;
+                ns = 1;
+            } else {
+                ns = group_of(st, s, subj, 8);
+            }
             if (o == st->prev_speaker && (o < (int)st->m0 || o >= (int)st->m1)) {
                 obj[0] = o;
                 no = 1;
