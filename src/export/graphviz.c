@@ -2,6 +2,7 @@
  * render) from one cgraph graph built the same way for both.  Graphviz keeps
  * global state (error hooks, plugin registry), so this must run on one thread
  * at a time; the error hooks are set for the call and restored after. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,32 @@ static int engine_known(const char *e)
     return 0;
 }
 
+/*
+ * One GVC_t for the whole process, freed at exit.  Not one per call: the
+ * pango text plugin of Graphviz 2.42 keeps a static pointer to the last font
+ * name, which lives in the context's font table, so after gvFreeContext() the
+ * next context's first label compares against freed memory (AddressSanitizer
+ * catches it in test_export_formats).
+ */
+static GVC_t *shared_gvc;
+static pthread_once_t shared_gvc_once = PTHREAD_ONCE_INIT;
+
+static void shared_gvc_free(void)
+{
+    if (shared_gvc)
+        gvFreeContext(shared_gvc);
+    shared_gvc = NULL;
+}
+
+static void shared_gvc_init(void)
+{
+    /* gvContext() loads the plugins Debian's postinst registered (`dot -c`) */
+    shared_gvc = gvContext();
+    if (shared_gvc && atexit(shared_gvc_free) != 0) {
+        /* cannot free it at exit: keep it anyway, it is still reachable */
+    }
+}
+
 int ag_export__svg(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
 {
     const char *engine = opts && opts->layout ? opts->layout : ag_export_default_layout(g);
@@ -300,9 +327,9 @@ int ag_export__svg(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_
                             "unknown layout \"%s\" (dot, neato, fdp, sfdp, circo, twopi, osage, patchwork)",
                             engine);
     hooks_install(&h);
-    /* gvContext() before any graph: it loads the plugins Debian's postinst
-     * registered with `dot -c` */
-    if (!(gvc = gvContext())) {
+    /* the context exists before any graph, as Graphviz wants */
+    pthread_once(&shared_gvc_once, shared_gvc_init);
+    if (!(gvc = shared_gvc)) {
         err = ag_error_set(ctx, AG_EDEP, "graphviz: gvContext failed: %s", gv_reason());
         goto out;
     }
@@ -342,8 +369,6 @@ out:
         gvFreeLayout(gvc, G);
     if (G)
         agclose(G);
-    if (gvc)
-        gvFreeContext(gvc);
     hooks_restore(&h);
     return err;
 }
