@@ -74,6 +74,49 @@ static void explain_to_stderr(const char *line, void *payload)
     fprintf(stderr, "%s\n", line);
 }
 
+/* Longest title taken from a headline, in bytes. */
+#define TITLE_MAX 200
+
+/* The article's headline, when its text opens with one: malloc'ed, with
+ * whitespace collapsed and cut at a character boundary; NULL otherwise. */
+static char *headline_title(const ag_text *text)
+{
+    const ag_sentence *first = text->n_sentences ? &text->sentences[0] : NULL;
+    const char *bytes;
+    size_t len, n, o = 0;
+    char *out;
+
+    if (!first || !first->headline || first->end <= first->start)
+        return NULL;
+    bytes = ag_doc_bytes(text->doc, &len);
+    if (first->end > len)
+        return NULL;
+    n = first->end - first->start;
+    if (n > TITLE_MAX)
+        n = TITLE_MAX;
+    while (n > 0 && n < (size_t)(first->end - first->start) &&
+           ((unsigned char)bytes[first->start + n] & 0xC0) == 0x80)
+        n--; /* never split a UTF-8 sequence */
+    if (!(out = malloc(n + 1)))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        char c = bytes[first->start + i];
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+        if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+            continue;
+        out[o++] = c;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    if (o == 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* Analyse, extract and merge one article.  On failure the message is in
  * r->ctx; returns an AG_E* code. */
 static int process_doc(run *r, const char *name, const char *bytes, size_t len, const meta *m)
@@ -81,7 +124,8 @@ static int process_doc(run *r, const char *name, const char *bytes, size_t len, 
     ag_doc *doc = NULL;
     ag_text *text = NULL;
     ag_graph *part = NULL;
-    const char *date;
+    const char *date, *title = m->title;
+    char *headline = NULL;
     int rc;
 
     if ((rc = ag_doc_new(&doc, r->ctx, name, bytes, len)) < 0 ||
@@ -96,13 +140,18 @@ static int process_doc(run *r, const char *name, const char *bytes, size_t len, 
     date = m->date ? m->date : text->published ? text->published : r->default_date;
     if (!m->date && date && (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, date)) < 0)
         goto out;
+    /* Without a title in the metadata, the headline the text opens with. */
+    if (!title && (title = headline = headline_title(text)) &&
+        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_TITLE, title)) < 0)
+        goto out;
     /* The document record goes in before the merge so that our metadata
      * wins over anything the partial graph carries for the same name. */
     if ((rc = ag_extract(&part, r->ctx, r->lex, text, &r->xopts)) < 0 ||
-        (rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, m->title)) < 0 ||
+        (rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, title)) < 0 ||
         (rc = ag_graph_merge(r->all, r->ctx, part)) < 0)
         goto out;
 out:
+    free(headline);
     ag_graph_free(part);
     ag_text_free(text);
     ag_doc_free(doc);
