@@ -44,3 +44,12 @@ foreach(set graph hostile)
     set_tests_properties(${tests} PROPERTIES FIXTURES_REQUIRED ag_consumer_files SKIP_RETURN_CODE 77)
   endif()
 endforeach()
+
+# Our own reader as a consumer: `actorgraph convert` reads the golden JSON
+# back and writes JSON, DOT and GraphML identical to the golden program's.
+if(TARGET actorgraph)
+  add_test(NAME consumers.cli_convert_roundtrip
+    COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:actorgraph> -DOUT=${AG_CONSUMER_OUT}
+      -P ${CMAKE_CURRENT_LIST_DIR}/cli_convert.cmake)
+  set_tests_properties(consumers.cli_convert_roundtrip PROPERTIES FIXTURES_REQUIRED ag_consumer_files)
+endif()
