@@ -20,6 +20,15 @@
 #define AG_SOURCE_DIR "."
 #endif
 
+#if defined(__SANITIZE_ADDRESS__)
+/* Graphviz, fontconfig and pango caches live until exit (see src/cli/main.c). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libgvc.so\nleak:libfontconfig.so\nleak:libpango\nleak:libcairo.so\nleak:libglib-2.0.so\n";
+}
+#endif
+
 /* ---- a growable string ---- */
 typedef struct sbuf {
     char *p;
