@@ -40,7 +40,8 @@ static void on_igraph_warning(const char *reason, const char *file, int line)
         igraph_reason[0] = '\0';                                                             \
         ag_r_ = (call);                                                                      \
         if (ag_r_ != IGRAPH_SUCCESS) {                                                       \
-            err = ag_error_set((ctx), AG_EDEP, "igraph: %.40s failed: %s", #call,            \
+            err = ag_error_set((ctx), AG_EDEP, "igraph: %.*s failed: %s",                   \
+                               (int)strcspn(#call, "("), #call,                              \
                                igraph_reason[0] ? igraph_reason : igraph_strerror(ag_r_));   \
             goto out;                                                                        \
         }                                                                                    \

@@ -7,6 +7,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "check.h"
+#include "model/model_internal.h"
 
 static ag_ctx *ctx;
 
@@ -363,6 +364,27 @@ static void test_model_graph__bad_json_has_offset(void)
     ag_graph_free(g);
 }
 
+/* An igraph failure must come back as AG_EDEP with igraph's reason, not abort. */
+static void test_model_graph__igraph_error_is_reported(void)
+{
+    ag_graph *g;
+    size_t a, b, saved;
+
+    AG_CHECK_INT(ag_graph_new(&g, ctx), AG_OK);
+    a = actor(g, "Alpha One", AG_ACTOR_PERSON);
+    b = actor(g, "Beta Two", AG_ACTOR_PERSON);
+    ev_edge(g, a, b, "told", "d1", 0, "r", 1);
+    AG_CHECK_INT(ag_graph_finalize(g, ctx), AG_OK);
+    saved = g->edges[0].target;
+    g->edges[0].target = (size_t)-1; /* becomes vertex -1 for igraph */
+    AG_CHECK_INT(ag_graph__metrics(g, ctx), AG_EDEP);
+    AG_CHECK(strstr(ag_ctx_errmsg(ctx), "igraph: igraph_create") != NULL);
+    fprintf(stderr, "(expected) %s\n", ag_ctx_errmsg(ctx));
+    g->edges[0].target = saved;
+    AG_CHECK_INT(ag_graph__metrics(g, ctx), AG_OK); /* and igraph still works */
+    ag_graph_free(g);
+}
+
 static void test_model_graph__types(void)
 {
     ag_actor_type t;
@@ -388,6 +410,7 @@ int main(void)
     AG_RUN(test_model_graph__metrics);
     AG_RUN(test_model_graph__json_round_trip);
     AG_RUN(test_model_graph__bad_json_has_offset);
+    AG_RUN(test_model_graph__igraph_error_is_reported);
     AG_RUN(test_model_graph__types);
     ag_ctx_free(ctx);
     return AG_TEST_END();
