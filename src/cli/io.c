@@ -208,6 +208,16 @@ static int write_atomic(const char *target, const struct stat *old, const char *
         goto out;
     }
     tmp_live = 0;
+    /* Make the rename itself durable; best effort, the data is already safe. */
+    {
+        char dirbuf[PATH_MAX];
+        snprintf(dirbuf, sizeof(dirbuf), "%.*s", dirlen, dir);
+        if ((fd = open(dirbuf, O_RDONLY)) >= 0) {
+            (void)fsync(fd);
+            close(fd);
+            fd = -1;
+        }
+    }
     rc = AG_EXIT_OK;
 out:
     if (fd >= 0)
