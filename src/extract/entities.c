@@ -265,6 +265,31 @@ static int resolve_described(ag_extractor *x, size_t mi)
     return attach(x, mi, ent);
 }
 
+/* "the foreign minister": the one person the article gave that office (and
+ * the same country, when the phrase names one). */
+static int resolve_title(ag_extractor *x, size_t mi)
+{
+    const ag_mention *m = &x->m[mi];
+    size_t k;
+    int match = -1;
+
+    for (k = 0; k < x->n_m; k++) {
+        const ag_mention *o = &x->m[k];
+        if (o->entity < 0 || (o->flags & AG_M_TITLE_REF) || o->title_ph != m->title_ph)
+            continue;
+        if (m->qual_lex >= 0 && o->qual_lex >= 0 && o->qual_lex != m->qual_lex)
+            continue;
+        if (match >= 0 && o->entity != match)
+            return AG_OK; /* two holders: say nothing */
+        match = o->entity;
+    }
+    if (match < 0)
+        return AG_OK;
+    x->m[mi].entity = match;
+    x->e[match].mentions++;
+    return AG_OK;
+}
+
 int ag_extract__entities(ag_extractor *x)
 {
     size_t i;
@@ -274,7 +299,7 @@ int ag_extract__entities(ag_extractor *x)
     for (i = 0; i < x->n_m; i++) {
         ag_mention *m = &x->m[i];
         int ent;
-        if (m->type == AG_ACTOR_PLACE || is_single(m) || (m->flags & AG_M_DESCRIBED))
+        if (m->type == AG_ACTOR_PLACE || is_single(m) || (m->flags & (AG_M_DESCRIBED | AG_M_TITLE_REF)))
             continue;
         if (m->type == AG_ACTOR_UNKNOWN && m->lex_actor < 0)
             continue;
@@ -304,6 +329,8 @@ int ag_extract__entities(ag_extractor *x)
         ag_mention *m = &x->m[i];
         if (m->entity >= 0 || m->type == AG_ACTOR_PLACE)
             continue;
+        if (m->flags & AG_M_TITLE_REF)
+            continue;
         if (m->flags & AG_M_DESCRIBED)
             rc = resolve_described(x, i);
         else if (is_single(m))
@@ -313,5 +340,9 @@ int ag_extract__entities(ag_extractor *x)
         if (rc)
             return rc;
     }
+    /* 3. offices without names, once every name is known */
+    for (i = 0; i < x->n_m; i++)
+        if ((x->m[i].flags & AG_M_TITLE_REF) && (rc = resolve_title(x, i)))
+            return rc;
     return AG_OK;
 }

@@ -16,6 +16,7 @@
 #define AG_M_SPEAKER   0x40u /* subject of a speech verb */
 #define AG_M_SINGLE    0x80u /* one-token name with no cue: needs coreference to count */
 #define AG_M_CAPITAL   0x100u /* a capital city standing for its country */
+#define AG_M_TITLE_REF 0x200u /* an office without a name: "the president" */
 
 typedef struct ag_mention {
     uint32_t sent;            /* sentence index */
@@ -30,6 +31,8 @@ typedef struct ag_mention {
     int entity;               /* resolved entity or -1 */
     int coord;                /* next mention in a coordination ("X and Y") or -1 */
     int office;               /* an office title names this person */
+    int title_ph;             /* the office's lexicon phrase, or -1 */
+    int qual_lex;             /* the office's country or organization (lexicon actor), or -1 */
 } ag_mention;
 
 /* A relation between two mentions, from a phrase or a rule. */

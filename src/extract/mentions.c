@@ -18,7 +18,9 @@ static const char *const prepositions[] = {
     "around", "throughout", "behind", "beyond", "alongside", "regarding", "concerning", "on behalf of", NULL};
 /* Prepositions after which a capital is a place, not its government. */
 static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
-                                        "from", "into", "toward", "towards", "via", NULL};
+                                        "from", "into", "toward", "towards", "via", "visiting", "visited", "visit",
+                                        "visits", "arrived", "reached", "left", "leaving", "based", "headquartered",
+                                        "flew", "travelled", "traveled", NULL};
 
 static int in_list(const char *const *list, const char *w)
 {
@@ -78,7 +80,8 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
 
     if (!is_cap_word(t))
         return 0;
-    if (ag_lexicon__has(x->lex, AG_WS_MONTH, t->lower) || ag_lexicon__has(x->lex, AG_WS_WEEKDAY, t->lower))
+    /* "in May" is a date, "Theresa May" a name */
+    if (first && (ag_lexicon__has(x->lex, AG_WS_MONTH, t->lower) || ag_lexicon__has(x->lex, AG_WS_WEEKDAY, t->lower)))
         return 0;
     /* sentence starts and headlines capitalize ordinary words */
     if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
@@ -166,6 +169,8 @@ static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint
     m->flags = flags;
     m->entity = -1;
     m->coord = -1;
+    m->title_ph = -1;
+    m->qual_lex = -1;
     m->text = ag_extract__span_text(x, start, end);
     if (!m->text)
         return -1;
@@ -223,11 +228,25 @@ static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_
     return NULL;
 }
 
+/* The word before a phrase, if it makes a capital a place ("visiting London"). */
+static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
+{
+    if (np_start > sc->begin && in_list(locatives, TOK(np_start - 1)->lower))
+        return TOK(np_start - 1)->lower;
+    return NULL;
+}
+
 /* Apply what the phrase said about its head: titles make persons and
  * role_of edges, owners and demonyms make member_of edges. */
-static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue)
+static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue, int office_ph)
 {
     ag_mention *h = &x->m[head];
+
+    if (office_ph >= 0 && title_kind == AG_TITLE_OFFICE) {
+        int q = qual >= 0 ? qual : owner;
+        h->title_ph = office_ph;
+        h->qual_lex = q >= 0 ? x->m[q].lex_actor : -1;
+    }
 
     if (title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON)) {
         h->type = AG_ACTOR_PERSON;
@@ -260,7 +279,7 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len;
-    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, rank;
+    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, rank, office_ph = -1;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
 
@@ -315,6 +334,8 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             rank = lex->phrases[ph].title == AG_TITLE_OFFICE ? 3 : lex->phrases[ph].title == AG_TITLE_DESCRIPTOR ? 2 : 1;
             if (rank > (title_kind == AG_TITLE_OFFICE ? 3 : title_kind == AG_TITLE_DESCRIPTOR ? 2 : title_kind ? 1 : 0))
                 title_kind = (int)lex->phrases[ph].title;
+            if (lex->phrases[ph].title == AG_TITLE_OFFICE)
+                office_ph = (int)ph;
             i += len;
             /* "Cho, the foreign minister of South Korea": skip "of" */
             continue;
@@ -380,6 +401,20 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         }
         break;
     }
+    /* no name, only an office: "the US president" means the one person in the
+     * article who holds it; entities.c decides whether there is one */
+    if (office_ph >= 0 && i > np_start && (TOK(np_start)->flags & AG_TOK_WORD) &&
+        (!strcmp(TOK(np_start)->lower, "the") || qual >= 0 || owner >= 0)) {
+        int q = qual >= 0 ? qual : owner;
+        if ((head = add_mention(x, sc, np_start, i, AG_ACTOR_PERSON, -1, AG_M_TITLE_REF)) < 0)
+            return -2;
+        x->m[head].title_ph = office_ph;
+        x->m[head].qual_lex = q >= 0 ? x->m[q].lex_actor : -1;
+        if (prep_before(x, sc, np_start))
+            x->m[head].flags |= AG_M_PREP;
+        *pos = i;
+        return head;
+    }
     /* no head: an owner stands for the phrase ("Russia's war effort") */
     if (owner >= 0) {
         x->m[owner].flags &= ~AG_M_QUALIFIER;
@@ -427,11 +462,11 @@ after_head:
             h->alias = al;
         }
         /* a capital after "in", "at", "from": the city, not its government */
-        if (prep && in_list(locatives, prep) && (h->flags & AG_M_CAPITAL)) {
+        if (locative_before(x, sc, np_start) && (h->flags & AG_M_CAPITAL)) {
             h->type = AG_ACTOR_PLACE;
             h->lex_actor = -1;
         }
-        if (finish_head(x, head, owner, qual, title_kind, media_cue))
+        if (finish_head(x, head, owner, qual, title_kind, media_cue, office_ph))
             return -2;
         /* "White House National Security Council spokesperson John Kirby":
          * the organization qualifies the person named after the title */
@@ -444,6 +479,8 @@ after_head:
                 if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
                     if (lex->phrases[ph].title == AG_TITLE_OFFICE || !title_kind)
                         title_kind = (int)lex->phrases[ph].title;
+                    if (lex->phrases[ph].title == AG_TITLE_OFFICE)
+                        office_ph = (int)ph;
                     i += len;
                     continue;
                 }
@@ -457,7 +494,7 @@ after_head:
                         if ((head = add_mention(x, sc, i, re, AG_ACTOR_PERSON, -1, fl & ~AG_M_SINGLE)) < 0)
                             return -2;
                         i = re;
-                        if (finish_head(x, head, -1, qual, title_kind, 0))
+                        if (finish_head(x, head, -1, qual, title_kind, 0, office_ph))
                             return -2;
                     }
                 }
@@ -465,7 +502,13 @@ after_head:
                     i = save;
                 break;
             }
-            if (head < 0) {
+            if (head < 0 && office_ph >= 0 && x->m[qual].type == AG_ACTOR_COUNTRY) {
+                /* "the US president also said": an office without a name */
+                if ((head = add_mention(x, sc, np_start, i, AG_ACTOR_PERSON, -1, AG_M_TITLE_REF)) < 0)
+                    return -2;
+                x->m[head].title_ph = office_ph;
+                x->m[head].qual_lex = x->m[qual].lex_actor;
+            } else if (head < 0) {
                 /* "the NIS spokesman said": the organization is the phrase's head after all */
                 x->m[qual].flags &= ~AG_M_QUALIFIER;
                 head = qual;
