@@ -157,6 +157,46 @@ static void strip_credit(const char *s, line *ln)
     }
 }
 
+/* A line that reads like a link to another story: short, no full stop. */
+static int teaser_like(const char *s, const line *ln)
+{
+    size_t w = count_words(s + ln->start, ln->end - ln->start);
+    char c = s[ln->end - 1];
+
+    if (ln->blank || ln->drop)
+        return 0;
+    if (w <= 3)
+        return 1; /* "01:03", "Go to video", "All news" */
+    return w <= 25 && c != '.' && c != '"' && c != ':' && !ends_sentence(s, ln->start, ln->end - (c == '?'));
+}
+
+/* After the article has begun, three or more teaser-like lines in a row are
+ * a list of other stories (their names are not this article's actors). */
+static void drop_teasers(const char *s, line *lines, size_t nlines)
+{
+    size_t i, first_prose = nlines;
+
+    for (i = 0; i < nlines; i++) {
+        const line *ln = &lines[i];
+        if (!ln->blank && !ln->drop && ln->end > ln->start && s[ln->end - 1] != ':' &&
+            ends_sentence(s, ln->start, ln->end) && count_words(s + ln->start, ln->end - ln->start) >= 8) {
+            first_prose = i;
+            break;
+        }
+    }
+    for (i = first_prose + 1; i < nlines;) {
+        size_t j = i, teasers = 0, k;
+        while (j < nlines && (lines[j].blank || lines[j].drop || teaser_like(s, &lines[j]))) {
+            teasers += !lines[j].blank && !lines[j].drop;
+            j++;
+        }
+        if (teasers >= 3)
+            for (k = i; k < j; k++)
+                lines[k].drop = 1;
+        i = j > i ? j : i + 1;
+    }
+}
+
 static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
                                           "august", "september", "october", "november", "december"};
 
@@ -396,6 +436,7 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
             lines[i].drop = lines[j].drop = 1;
         }
     }
+    drop_teasers(s, lines, nlines);
     for (i = 0; i < nlines; i++)
         t->dropped_lines += !lines[i].blank && lines[i].drop;
 
