@@ -468,7 +468,7 @@ after_head:
         }
         if (finish_head(x, head, owner, qual, title_kind, media_cue, office_ph))
             return -2;
-        /* "White House National Security Council spokesperson John Kirby":
+        /* "State Department spokesperson Jane Doe":
          * the organization qualifies the person named after the title */
         if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end)) {
             h->flags |= AG_M_QUALIFIER;
