@@ -80,9 +80,12 @@ static int sink_flush(void *chan)
 /* A string as a Graphviz label: backslashes doubled so \N, \n, \l ... and a
  * trailing backslash stay literal, '&' written as &amp; so no entity is
  * read into it, control characters dropped (INTEROP.md, DOT section).
- * At most @p max bytes of @p s are used (cut at a character boundary, "…"
- * appended); 0 means no limit.  malloc'ed, NULL on ENOMEM. */
-static char *gv_escape(const char *s, size_t max)
+ * Tooltips are unescaped twice by Graphviz 2.42 (once more than labels:
+ * "\\N" in a tooltip still shows the node name), so they get each backslash
+ * four times: @p tooltip.  At most @p max bytes of @p s are used (cut at a
+ * character boundary, "…" appended); 0 means no limit.  malloc'ed, NULL on
+ * ENOMEM. */
+static char *gv_escape(const char *s, size_t max, int tooltip)
 {
     ag_buf b = AG_BUF_INIT;
     size_t n = strlen(s), i;
@@ -100,7 +103,7 @@ static char *gv_escape(const char *s, size_t max)
         unsigned char c = (unsigned char)s[i];
         int err;
         if (c == '\\')
-            err = ag_buf_puts(&b, "\\\\");
+            err = ag_buf_puts(&b, tooltip ? "\\\\\\\\" : "\\\\");
         else if (c == '&')
             err = ag_buf_puts(&b, "&amp;");
         else if (c < 0x20 || c == 0x7f)
@@ -121,7 +124,7 @@ nomem:
 /* agsafeset with an escaped copy of @p value. */
 static int set_escaped(void *obj, char *name, const char *value, size_t max)
 {
-    char *v = gv_escape(value, max);
+    char *v = gv_escape(value, max, strcmp(name, "tooltip") == 0);
     int r;
 
     if (!v)
