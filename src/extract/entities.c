@@ -114,7 +114,9 @@ static int attach(ag_extractor *x, size_t mi, int ent)
     if (!(m->flags & AG_M_DEMONYM))
         e->named = 1;
     maybe_relabel(e, m);
-    if (!(m->flags & AG_M_DEMONYM) && add_form(x, e, m->text))
+    /* "Moscow" and "the Kremlin" stand for Russia but are not its names: keep
+     * them out of the aliases, so the label stays the country's */
+    if (!(m->flags & (AG_M_DEMONYM | AG_M_CAPITAL)) && add_form(x, e, m->text))
         return AG_ENOMEM;
     if (m->alias && (add_form(x, e, m->alias) || register_key(x, m->alias, ent)))
         return AG_ENOMEM;

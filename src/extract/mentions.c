@@ -178,6 +178,22 @@ static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint
 }
 
 /* Type a capitalized run [a, b) by its words. */
+/* "Attorney for Redbox Michael Geibelson": a known first name inside a run
+ * starts a person's name; the words before it are another name. */
+static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t i;
+
+    if (b - a < 3)
+        return b;
+    for (i = a + 1; i + 1 < b; i++)
+        if (ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(i)->lower) && !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(i - 1)->lower) &&
+            !ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(b - 1)->lower) && !ag_lexicon__has(x->lex, AG_WS_MEDIA_HEAD, TOK(b - 1)->lower) &&
+            (TOK(i - 1)->flags & AG_TOK_CAP) && !(TOK(i - 1)->flags & AG_TOK_HYPHEN))
+            return i;
+    return b;
+}
+
 static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsigned *flags)
 {
     const ag_token *last = TOK(b - 1);
@@ -316,7 +332,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 continue;
             }
             if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor,
-                                    p->kind == AG_LX_CAPITAL ? AG_M_CAPITAL : 0)) < 0)
+                                    p->kind == AG_LX_CAPITAL || p->kind == AG_LX_METONYM ? AG_M_CAPITAL : 0)) < 0)
                 return -2;
             i += len;
             if (i < end && (TOK(i)->flags & AG_TOK_POSS)) {
@@ -351,6 +367,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             ag_actor_type t;
             if (re == i)
                 break;
+            re = given_name_split(x, i, re);
             t = classify_run(x, i, re, &fl);
             if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
                 return -2;
@@ -591,9 +608,15 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     if (i < end && (!strcmp(TOK(i)->lower, "for") || !strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "at") ||
                     !strcmp(TOK(i)->lower, "to") || !strcmp(TOK(i)->lower, "with"))) {
         uint32_t p = i + 1;
+        size_t before = x->n_m;
         org = parse_np(x, sc, &p);
         if (org == -2)
             return -1;
+        /* "..., the leader of Hamas Ismail Haniyeh said": the title is the next name's */
+        if (org >= 0 && p < end && name_token(x, sc, p, 1)) {
+            x->n_m = before;
+            return 0;
+        }
         if (org >= 0) {
             x->m[org].flags |= AG_M_PREP;
             if (kind == AG_TITLE_OFFICE && x->m[org].type != AG_ACTOR_PERSON && x->m[org].type != AG_ACTOR_PLACE &&
