@@ -66,6 +66,11 @@ int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower)
     return lex && ag_strmap_get(&lex->sets[set], lower, NULL);
 }
 
+int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t)
+{
+    return lex && ag_strmap_get_hashed(&lex->sets[set], t->lower, t->hash, NULL);
+}
+
 static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint32_t *index)
 {
     size_t found;
@@ -538,64 +543,39 @@ void ag_lexicon_free(ag_lexicon *lex)
     free(lex);
 }
 
-static int contains_ci(const char *hay, size_t len, const char *needle)
-{
-    size_t n = strlen(needle), i, j;
-
-    if (n == 0 || n > len)
-        return 0;
-    for (i = 0; i + n <= len; i++) {
-        for (j = 0; j < n; j++) {
-            char c = hay[i + j];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c + 32);
-            if (c != needle[j])
-                break;
-        }
-        if (j == n)
-            return 1;
-    }
-    return 0;
-}
-
 int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
 {
-    char buf[256];
+    char small[512], *low;
     size_t i, n;
+    int hit = 0;
 
     if (!lex || !len)
         return 0;
-    if (len < sizeof(buf)) {
-        /* exact line match ignores case and a trailing colon or "!" */
-        n = len;
-        while (n && (line[n - 1] == ':' || line[n - 1] == '!' || line[n - 1] == ' '))
-            n--;
-        for (i = 0; i < n; i++)
-            buf[i] = (line[i] >= 'A' && line[i] <= 'Z') ? (char)(line[i] + 32) : line[i];
-        buf[n] = '\0';
-        if (n && ag_strmap_get(&lex->sets[AG_WS_FURN_LINE], buf, NULL))
-            return 1;
+    /* one lower-cased copy of the line, then a fast substring search per phrase */
+    low = len < sizeof(small) ? small : malloc(len + 1);
+    if (!low)
+        return 0;
+    for (i = 0; i < len; i++)
+        low[i] = (line[i] >= 'A' && line[i] <= 'Z') ? (char)(line[i] + 32) : line[i];
+    low[len] = '\0';
+    /* exact line match ignores a trailing colon or "!" */
+    n = len;
+    while (n && (low[n - 1] == ':' || low[n - 1] == '!' || low[n - 1] == ' '))
+        n--;
+    if (n && n < 256) {
+        char c = low[n];
+        low[n] = '\0';
+        hit = ag_strmap_get(&lex->sets[AG_WS_FURN_LINE], low, NULL);
+        low[n] = c;
     }
-    for (i = 0; i < lex->n_furn_prefixes; i++) {
-        const char *p = lex->furn_prefixes[i];
-        size_t pn = strlen(p), j;
-        if (pn > len)
-            continue;
-        for (j = 0; j < pn; j++) {
-            char c = line[j];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c + 32);
-            if (c != p[j])
-                break;
-        }
-        /* a prefix marks a short line only: "By" must not drop a paragraph */
-        if (j == pn && len < 160)
-            return 1;
-    }
-    for (i = 0; i < lex->n_furn_phrases; i++)
-        if (contains_ci(line, len, lex->furn_phrases[i]))
-            return 1;
-    return 0;
+    /* a prefix marks a short line only: "By" must not drop a paragraph */
+    for (i = 0; !hit && len < 160 && i < lex->n_furn_prefixes; i++)
+        hit = !strncmp(low, lex->furn_prefixes[i], strlen(lex->furn_prefixes[i]));
+    for (i = 0; !hit && i < lex->n_furn_phrases; i++)
+        hit = strstr(low, lex->furn_phrases[i]) != NULL;
+    if (low != small)
+        free(low);
+    return hit;
 }
 
 static int casing_ok(uint8_t casing, const ag_token *t)
@@ -612,7 +592,7 @@ int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, siz
 {
     size_t b, k, j;
 
-    if (!ag_strmap_get(&lex->phrase_first, toks[i].lower, &b))
+    if (!ag_strmap_get_hashed(&lex->phrase_first, toks[i].lower, toks[i].hash, &b))
         return 0;
     for (k = 0; k < lex->bucket_len[b]; k++) {
         const ag_lx_phrase *p = &lex->phrases[lex->buckets[b][k]];
@@ -656,7 +636,7 @@ void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i,
 {
     size_t b, k;
 
-    if (ag_strmap_get(&lex->rule_first, toks[i].lower, &b))
+    if (ag_strmap_get_hashed(&lex->rule_first, toks[i].lower, toks[i].hash, &b))
         for (k = 0; k < lex->rule_bucket_len[b]; k++)
             try_rule(&lex->rules[lex->rule_buckets[b][k]], toks, i, n, fn, payload);
     for (k = 0; k < lex->n_prefix_rules; k++)

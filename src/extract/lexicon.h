@@ -83,6 +83,8 @@ struct ag_lexicon {
 
 /* 1 if the lower-case word is in the set. */
 int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower);
+/* The same for a token (uses its precomputed hash). */
+int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t);
 
 /* Page furniture: 1 if the (trimmed) line should be dropped. */
 int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len);

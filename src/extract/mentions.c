@@ -81,15 +81,15 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
     if (!is_cap_word(t))
         return 0;
     /* "in May" is a date, "Theresa May" a name */
-    if (first && (ag_lexicon__has(x->lex, AG_WS_MONTH, t->lower) || ag_lexicon__has(x->lex, AG_WS_WEEKDAY, t->lower)))
+    if (first && (ag_lexicon__has_tok(x->lex, AG_WS_MONTH, t) || ag_lexicon__has_tok(x->lex, AG_WS_WEEKDAY, t)))
         return 0;
     /* sentence starts and headlines capitalize ordinary words */
     if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
-        if (ag_lexicon__has(x->lex, AG_WS_COMMON, t->lower))
+        if (ag_lexicon__has_tok(x->lex, AG_WS_COMMON, t))
             return 0;
     }
     /* pronouns and function words are never names, wherever they stand */
-    if (first && ag_lexicon__has(x->lex, AG_WS_COMMON, t->lower) && t->len <= 4 && !(t->flags & AG_TOK_ALLCAPS))
+    if (first && ag_lexicon__has_tok(x->lex, AG_WS_COMMON, t) && t->len <= 4 && !(t->flags & AG_TOK_ALLCAPS))
         return 0;
     return 1;
 }
@@ -119,7 +119,7 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             continue;
         }
         if (j > i && j + 1 < end && is_cap_word(TOK(j + 1))) {
-            if (ag_lexicon__has(x->lex, AG_WS_PARTICLE, t->lower) && !(t->flags & AG_TOK_CAP)) {
+            if (ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, t) && !(t->flags & AG_TOK_CAP)) {
                 j++;
                 continue;
             }
@@ -129,13 +129,13 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             }
             /* "Ministry of Foreign Affairs", "Bank of the West" */
             if ((!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) &&
-                ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(j - 1)->lower)) {
+                ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(j - 1))) {
                 j++;
                 continue;
             }
         }
         if (j > i && j + 2 < end && !strcmp(t->lower, "of") && !strcmp(TOK(j + 1)->lower, "the") &&
-            is_cap_word(TOK(j + 2)) && ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(j - 1)->lower)) {
+            is_cap_word(TOK(j + 2)) && ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(j - 1))) {
             j += 2;
             continue;
         }
@@ -187,8 +187,8 @@ static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
     if (b - a < 3)
         return b;
     for (i = a + 1; i + 1 < b; i++)
-        if (ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(i)->lower) && !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(i - 1)->lower) &&
-            !ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(b - 1)->lower) && !ag_lexicon__has(x->lex, AG_WS_MEDIA_HEAD, TOK(b - 1)->lower) &&
+        if (ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i)) && !ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i - 1)) &&
+            !ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(b - 1)) && !ag_lexicon__has_tok(x->lex, AG_WS_MEDIA_HEAD, TOK(b - 1)) &&
             (TOK(i - 1)->flags & AG_TOK_CAP) && !(TOK(i - 1)->flags & AG_TOK_HYPHEN))
             return i;
     return b;
@@ -203,23 +203,23 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         *flags |= AG_M_ACRONYM;
         return AG_ACTOR_UNKNOWN;
     }
-    if (ag_lexicon__has(x->lex, AG_WS_PLACE_HEAD, last->lower) && b - a >= 2)
+    if (ag_lexicon__has_tok(x->lex, AG_WS_PLACE_HEAD, last) && b - a >= 2)
         return AG_ACTOR_PLACE;
-    if (ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, last->lower))
+    if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, last))
         return b - a >= 2 || !(last->flags & AG_TOK_SENT_START) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_UNKNOWN;
     for (i = a + 1; i + 1 < b; i++)
         if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
-            ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)->lower))
+            ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)))
             return AG_ACTOR_ORGANIZATION;
-    if (ag_lexicon__has(x->lex, AG_WS_MEDIA_HEAD, last->lower) && b - a >= 2)
+    if (ag_lexicon__has_tok(x->lex, AG_WS_MEDIA_HEAD, last) && b - a >= 2)
         return AG_ACTOR_MEDIA;
-    if (ag_lexicon__has(x->lex, AG_WS_GROUP_HEAD, last->lower) && b - a >= 2)
+    if (ag_lexicon__has_tok(x->lex, AG_WS_GROUP_HEAD, last) && b - a >= 2)
         return AG_ACTOR_GROUP;
     if (b - a == 1) {
         *flags |= AG_M_SINGLE;
         return AG_ACTOR_UNKNOWN;
     }
-    if (ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(a)->lower))
+    if (ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)))
         return AG_ACTOR_PERSON;
     if (b - a > 4)
         return AG_ACTOR_UNKNOWN;
@@ -320,7 +320,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 }
             }
             if (p->kind == AG_LX_DEMONYM) {
-                if (i + len < end && ag_lexicon__has(lex, AG_WS_COUNTRY_NOUN, TOK(i + len)->lower)) {
+                if (i + len < end && ag_lexicon__has_tok(lex, AG_WS_COUNTRY_NOUN, TOK(i + len))) {
                     if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_DEMONYM)) < 0)
                         return -2;
                     i += len + 1;
@@ -388,13 +388,13 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             /* "South Korea's intelligence agency": a description of an organization */
             uint32_t j = i;
             while (j < end && j < i + 4 && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                   !ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j)->lower))
+                   !ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)))
                 j++;
             if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j)->lower) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
+                ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
                                                                         !in_list(prepositions, TOK(j + 1)->lower) &&
-                                                                        !ag_lexicon__has(lex, AG_WS_SPEECH, TOK(j + 1)->lower) &&
-                                                                        ag_lexicon__has(lex, AG_WS_ORG_HEAD, TOK(j + 1)->lower))) {
+                                                                        !ag_lexicon__has_tok(lex, AG_WS_SPEECH, TOK(j + 1)) &&
+                                                                        ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j + 1)))) {
                 size_t n;
                 char *label;
                 if ((head = add_mention(x, sc, i, j + 1, AG_ACTOR_ORGANIZATION, -1, AG_M_DESCRIBED)) < 0)

@@ -98,7 +98,7 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
             continue;
         /* another verb of saying in between has its own subject */
         for (i = m->np_end; i < pos; i++)
-            if (ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(i)->lower) && i + 1 < pos)
+            if (ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(i)) && i + 1 < pos)
                 return -1;
         return (int)(k - 1);
     }
@@ -227,7 +227,7 @@ static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_
     size_t k;
 
     for (i = st->begin; i < st->end; i++) {
-        if (!ag_lexicon__has(x->lex, AG_WS_SPEECH, TOK(i)->lower))
+        if (!ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(i)))
             continue;
         if (i > st->begin && (TOK(i - 1)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT))) {
             int o = find_object(st, i + 1, 4);

@@ -45,19 +45,33 @@ static int is_space_cp(utf8proc_int32_t cp)
 
 char *ag_graph__clean(const char *s)
 {
-    ag_buf b = AG_BUF_INIT;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    /* an invalid byte becomes U+FFFD (3 bytes): at most three times the input */
+    char *out = malloc(3 * n + 1), *o = out;
     int space = 0;
-    char *out;
 
-    if (ag_buf_reserve(&b, strlen((const char *)p)))
+    if (!out)
         return NULL;
     while (*p) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t n;
+        utf8proc_ssize_t k;
 
+        if (*p < 0x80) { /* ASCII: no decoding (most of every article) */
+            unsigned char c = *p++;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+                space = 1;
+                continue;
+            }
+            if (c < 0x20 || c == 0x7f)
+                continue;
+            if (space && o != out)
+                *o++ = ' ';
+            space = 0;
+            *o++ = (char)c;
+            continue;
+        }
+        k = utf8proc_iterate(p, -1, &cp);
         if (k <= 0) { /* invalid byte: one U+FFFD per byte, as browsers do */
             cp = 0xFFFD;
             k = 1;
@@ -67,23 +81,16 @@ char *ag_graph__clean(const char *s)
             space = 1;
             continue;
         }
-        /* C0, DEL, C1 and the XML non-characters U+FFFE/U+FFFF */
-        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xFFFE || cp == 0xFFFF)
+        /* C1 controls and the XML non-characters U+FFFE/U+FFFF */
+        if ((cp >= 0x7f && cp <= 0x9f) || cp == 0xFFFE || cp == 0xFFFF)
             continue;
-        if (space && b.len && ag_buf_putc(&b, ' '))
-            goto nomem;
+        if (space && o != out)
+            *o++ = ' ';
         space = 0;
-        n = utf8proc_encode_char(cp, enc);
-        if (ag_buf_append(&b, (const char *)enc, (size_t)n))
-            goto nomem;
+        o += utf8proc_encode_char(cp, (utf8proc_uint8_t *)o);
     }
-    if (ag_buf_append(&b, "", 0)) /* NUL-terminates an empty result too */
-        goto nomem;
-    out = ag_buf_detach(&b, NULL);
+    *o = '\0';
     return out;
-nomem:
-    ag_buf_free(&b);
-    return NULL;
 }
 
 const char *ag_graph__title(const ag_graph *g)

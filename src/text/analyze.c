@@ -275,11 +275,11 @@ static int period_ends(const ag_lexicon *lex, const ag_token *prev, const ag_tok
     if (prev && (prev->flags & AG_TOK_WORD)) {
         /* "Mr. Kim", "Jan. 14", "Gen. Smith": an abbreviation, unless a common
          * sentence opener follows ("... in Washington D.C. The talks") */
-        int abbrev = ag_lexicon__has(lex, AG_WS_ABBREV, prev->lower) ||
+        int abbrev = ag_lexicon__has_tok(lex, AG_WS_ABBREV, prev) ||
                      (prev->len == 1 && (prev->flags & AG_TOK_CAP)); /* an initial: John F. Kennedy */
         if (abbrev && !(prev->flags & AG_TOK_ABBREV))
-            return (next->flags & AG_TOK_CAP) && ag_lexicon__has(lex, AG_WS_COMMON, next->lower) &&
-                   !ag_lexicon__has(lex, AG_WS_ABBREV, prev->lower) && prev->len > 1;
+            return (next->flags & AG_TOK_CAP) && ag_lexicon__has_tok(lex, AG_WS_COMMON, next) &&
+                   !ag_lexicon__has_tok(lex, AG_WS_ABBREV, prev) && prev->len > 1;
     }
     return 1;
 }
@@ -415,12 +415,11 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
         line *ln = &lines[i];
         if (ln->blank)
             continue;
-        if (!t->published && i < 40 && (ag_lexicon__furniture(lex, s + ln->start, ln->end - ln->start) ||
-                                        looks_like_masthead(s, ln->start, ln->end) ||
-                                        count_words(s + ln->start, ln->end - ln->start) <= 6))
+        int furniture = ag_lexicon__furniture(lex, s + ln->start, ln->end - ln->start) ||
+                        looks_like_masthead(s, ln->start, ln->end);
+        if (!t->published && i < 40 && (furniture || count_words(s + ln->start, ln->end - ln->start) <= 6))
             t->published = find_date(&in->arena, s, ln->start, ln->end);
-        if (lex && (ag_lexicon__furniture(lex, s + ln->start, ln->end - ln->start) ||
-                    looks_like_masthead(s, ln->start, ln->end)))
+        if (lex && furniture)
             ln->drop = 1;
         else
             strip_credit(s, ln);

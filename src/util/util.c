@@ -98,11 +98,11 @@ uint64_t ag_hash_bytes(const void *p, size_t n)
     return h;
 }
 
-static size_t slot_of(const ag_strmap *m, const char *key)
+static size_t slot_of(const ag_strmap *m, const char *key, uint64_t h)
 {
-    size_t mask = m->cap - 1, i = (size_t)ag_hash_bytes(key, strlen(key)) & mask;
+    size_t mask = m->cap - 1, i = (size_t)h & mask;
 
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -110,54 +110,65 @@ static size_t slot_of(const ag_strmap *m, const char *key)
 static int strmap_grow(ag_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64, i;
-    ag_strmap n = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, m->count};
+    ag_strmap n = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), calloc(cap, sizeof(uint64_t)), cap,
+                   m->count};
 
-    if (!n.keys || !n.vals) {
+    if (!n.keys || !n.vals || !n.hashes) {
         free(n.keys);
         free(n.vals);
+        free(n.hashes);
         return AG_ENOMEM;
     }
     for (i = 0; i < m->cap; i++) {
         if (m->keys[i]) {
-            size_t s = slot_of(&n, m->keys[i]);
+            size_t s = slot_of(&n, m->keys[i], m->hashes[i]);
             n.keys[s] = m->keys[i];
             n.vals[s] = m->vals[i];
+            n.hashes[s] = m->hashes[i];
         }
     }
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
     *m = n;
     return AG_OK;
 }
 
 int ag_strmap_put(ag_strmap *m, const char *key, size_t val)
 {
+    uint64_t h = ag_hash_bytes(key, strlen(key));
     size_t s;
 
     if ((m->count + 1) * 2 > m->cap && strmap_grow(m))
         return AG_ENOMEM;
-    s = slot_of(m, key);
+    s = slot_of(m, key, h);
     if (!m->keys[s]) {
         if (!(m->keys[s] = ag_strdup(key)))
             return AG_ENOMEM;
+        m->hashes[s] = h;
         m->count++;
     }
     m->vals[s] = val;
     return AG_OK;
 }
 
-int ag_strmap_get(const ag_strmap *m, const char *key, size_t *val)
+int ag_strmap_get_hashed(const ag_strmap *m, const char *key, uint64_t hash, size_t *val)
 {
     size_t s;
 
     if (!m->cap)
         return 0;
-    s = slot_of(m, key);
+    s = slot_of(m, key, hash);
     if (!m->keys[s])
         return 0;
     if (val)
         *val = m->vals[s];
     return 1;
+}
+
+int ag_strmap_get(const ag_strmap *m, const char *key, size_t *val)
+{
+    return ag_strmap_get_hashed(m, key, ag_hash_bytes(key, strlen(key)), val);
 }
 
 void ag_strmap_free(ag_strmap *m)
@@ -168,8 +179,10 @@ void ag_strmap_free(ag_strmap *m)
         free(m->keys[i]);
     free(m->keys);
     free(m->vals);
+    free(m->hashes);
     m->keys = NULL;
     m->vals = NULL;
+    m->hashes = NULL;
     m->cap = m->count = 0;
 }
 
@@ -247,7 +260,17 @@ char *ag_name_key(const char *name)
 
     /* NFKC + casefold as shared/tools/score-graph does; marks are stripped too so
      * "José" and "Jose" meet. */
-    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+    for (s = name; *s && (unsigned char)*s < 0x80; s++)
+        ;
+    if (!*s) {
+        /* ASCII: fold by hand, utf8proc_map costs a heap round trip per name */
+        size_t n = (size_t)(s - name);
+        folded = malloc(n + 1);
+        if (!folded)
+            return NULL;
+        for (i = 0; i <= n; i++)
+            folded[i] = (utf8proc_uint8_t)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+    } else if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
         folded = (utf8proc_uint8_t *)ag_strdup(name);
@@ -269,8 +292,15 @@ char *ag_name_key(const char *name)
     o = out;
     while (*s) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+        utf8proc_ssize_t k;
         utf8proc_category_t cat;
+        if ((unsigned char)*s < 0x80) {
+            char c = *s++;
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+                *o++ = c;
+            continue;
+        }
+        k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
         if (k <= 0) {
             s++;
             continue;

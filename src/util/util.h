@@ -30,15 +30,18 @@ void ag_buf_free(ag_buf *b);
 typedef struct ag_strmap {
     char **keys;
     size_t *vals;
+    uint64_t *hashes;
     size_t cap, count;
 } ag_strmap;
 
-#define AG_STRMAP_INIT {NULL, NULL, 0, 0}
+#define AG_STRMAP_INIT {NULL, NULL, NULL, 0, 0}
 uint64_t ag_hash_bytes(const void *p, size_t n);
 /* Insert or overwrite. AG_OK or AG_ENOMEM. */
 int ag_strmap_put(ag_strmap *m, const char *key, size_t val);
 /* 1 and *val if found, else 0. */
 int ag_strmap_get(const ag_strmap *m, const char *key, size_t *val);
+/* The same with the key's ag_hash_bytes() already known (tokens carry it). */
+int ag_strmap_get_hashed(const ag_strmap *m, const char *key, uint64_t hash, size_t *val);
 void ag_strmap_free(ag_strmap *m);
 
 /* ---- arena of strings, freed at once ---- */
