@@ -440,15 +440,30 @@ static int load_furniture(ag_lexicon *lex, const cJSON *obj)
             return AG_ENOMEM;
     }
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, "phrases")) {
-        char **v;
-        if (!cJSON_IsString(it))
+        char **v, *p, word[64];
+        size_t *nx, n = 0, head;
+        if (!cJSON_IsString(it) || !it->valuestring[0])
             continue;
         v = realloc(lex->furn_phrases, (lex->n_furn_phrases + 1) * sizeof(char *));
         if (!v)
             return AG_ENOMEM;
         lex->furn_phrases = v;
-        if (!(v[lex->n_furn_phrases++] = lower_dup(&lex->arena, it->valuestring)))
+        nx = realloc(lex->furn_next, (lex->n_furn_phrases + 1) * sizeof(size_t));
+        if (!nx)
             return AG_ENOMEM;
+        lex->furn_next = nx;
+        if (!(p = v[lex->n_furn_phrases] = lower_dup(&lex->arena, it->valuestring)))
+            return AG_ENOMEM;
+        /* chain phrases by their first word, so a line is scanned once */
+        while (p[n] && p[n] != ' ' && n + 1 < sizeof(word)) {
+            word[n] = p[n];
+            n++;
+        }
+        word[n] = '\0';
+        nx[lex->n_furn_phrases] = ag_strmap_get(&lex->furn_first, word, &head) ? head : (size_t)-1;
+        if (ag_strmap_put(&lex->furn_first, word, lex->n_furn_phrases))
+            return AG_ENOMEM;
+        lex->n_furn_phrases++;
     }
     return AG_OK;
 }
@@ -536,6 +551,8 @@ void ag_lexicon_free(ag_lexicon *lex)
     free(lex->rules);
     free(lex->furn_prefixes);
     free(lex->furn_phrases);
+    free(lex->furn_next);
+    ag_strmap_free(&lex->furn_first);
     ag_strmap_free(&lex->actor_by_name);
     ag_strmap_free(&lex->phrase_first);
     ag_strmap_free(&lex->rule_first);
@@ -571,8 +588,23 @@ int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
     /* a prefix marks a short line only: "By" must not drop a paragraph */
     for (i = 0; !hit && len < 160 && i < lex->n_furn_prefixes; i++)
         hit = !strncmp(low, lex->furn_prefixes[i], strlen(lex->furn_prefixes[i]));
-    for (i = 0; !hit && i < lex->n_furn_phrases; i++)
-        hit = strstr(low, lex->furn_phrases[i]) != NULL;
+    /* phrases start at a word: look up each word of the line once */
+    for (i = 0; !hit && i < len;) {
+        size_t j = i, head;
+        while (j < len && low[j] != ' ')
+            j++;
+        if (j > i) {
+            char c = low[j];
+            low[j] = '\0';
+            if (ag_strmap_get(&lex->furn_first, low + i, &head)) {
+                low[j] = c;
+                for (; head != (size_t)-1 && !hit; head = lex->furn_next[head])
+                    hit = !strncmp(low + i, lex->furn_phrases[head], strlen(lex->furn_phrases[head]));
+            }
+            low[j] = c;
+        }
+        i = j + 1;
+    }
     if (low != small)
         free(low);
     return hit;

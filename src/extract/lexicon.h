@@ -79,6 +79,8 @@ struct ag_lexicon {
     size_t n_furn_prefixes;
     char **furn_phrases;
     size_t n_furn_phrases;
+    ag_strmap furn_first;        /* first word of a phrase -> index of its first phrase + 1 chain */
+    size_t *furn_next;           /* next phrase with the same first word, or (size_t)-1 */
 };
 
 /* 1 if the lower-case word is in the set. */
