@@ -267,6 +267,13 @@ static int resolve_described(ag_extractor *x, size_t mi)
     return attach(x, mi, ent);
 }
 
+/* "lawmakers", "officials": many people, not the one holder of an office. */
+static int plural_title(const ag_extractor *x, const ag_mention *m)
+{
+    const ag_token *t = &x->text->tokens[m->end - 1];
+    return t->len > 3 && t->lower[t->len - 1] == 's' && t->lower[t->len - 2] != 's';
+}
+
 /* "the foreign minister": the one person the article gave that office (and
  * the same country, when the phrase names one). */
 static int resolve_title(ag_extractor *x, size_t mi)
@@ -284,6 +291,15 @@ static int resolve_title(ag_extractor *x, size_t mi)
         if (match >= 0 && o->entity != match)
             return AG_OK; /* two holders: say nothing */
         match = o->entity;
+    }
+    if (match < 0 && m->qual_lex >= 0 && !plural_title(x, m)) {
+        /* "summoned Belarus's ambassador": an unnamed official speaks for the country */
+        size_t e;
+        for (e = 0; e < x->n_e; e++)
+            if (x->e[e].lex_actor == m->qual_lex) {
+                match = (int)e;
+                break;
+            }
     }
     if (match < 0)
         return AG_OK;

@@ -279,12 +279,12 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         if (org >= 0 && ag_extract__pending(x, head, org, "role_of", "phrase.title", 0.9))
             return -1;
     } else if (h->type == AG_ACTOR_ORGANIZATION || h->type == AG_ACTOR_MEDIA) {
-        int ctry = owner >= 0 ? owner : qual;
-        if (ctry >= 0 && x->m[ctry].type == AG_ACTOR_COUNTRY && h->lex_actor < 0 &&
-            ag_extract__pending(x, head, ctry, "member_of", owner >= 0 ? "phrase.owner" : "phrase.demonym", 0.85))
+        /* "Japan's Defense Ministry", "the UN's World Food Programme", "South Korean Foreign Ministry" */
+        if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION) &&
+            ag_extract__pending(x, head, owner, "member_of", "phrase.owner", h->lex_actor < 0 ? 0.85 : 0.8))
             return -1;
-        if (ctry >= 0 && x->m[ctry].type == AG_ACTOR_COUNTRY && h->lex_actor >= 0 && owner >= 0 &&
-            ag_extract__pending(x, head, ctry, "member_of", "phrase.owner", 0.8))
+        if (owner < 0 && qual >= 0 && x->m[qual].type == AG_ACTOR_COUNTRY && h->lex_actor < 0 &&
+            ag_extract__pending(x, head, qual, "member_of", "phrase.demonym", 0.85))
             return -1;
     }
     return 0;

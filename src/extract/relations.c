@@ -78,13 +78,56 @@ static void collect(const ag_rule *r, size_t start, size_t len, void *payload)
     }
 }
 
+static const char *const aux_words[] = {
+    "to", "plans", "plan", "planned", "planning", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "should", "must", "has", "have", "had", "be", "been", "being", "ready", "able", "set", "due", "expected",
+    "going", "also", "hold", "held", "holding", "continue", "continues", "continued", "agreed", "wants", "wanted",
+    "seeks", "sought", "hopes", "hoped", "remains", "remain", "remained", "still", "already", "reportedly", "later",
+    "then", "again", "soon", "now", "intends", "intended", "aims", "aimed", "tried", "tries", NULL};
+
+/* "our government plans to have talks with Ukraine": walking back over the
+ * verb's auxiliaries reaches a noun that is no actor, so the clause's subject
+ * is not one; the actor further left belongs to another clause. */
+static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i = pos, walked = 0;
+    size_t k;
+    const ag_token *t;
+
+    while (i > st->begin) {
+        const char *w = TOK(i - 1)->lower, *const *a;
+        int aux = 0;
+        for (a = aux_words; *a && !aux; a++)
+            aux = !strcmp(*a, w);
+        if (!aux)
+            break;
+        i--;
+        walked++;
+    }
+    if (!walked || i == st->begin)
+        return 0;
+    for (k = st->m0; k < st->m1; k++)
+        if (x->m[k].np_end == i || x->m[k].end == i)
+            return 0;
+    t = TOK(i - 1);
+    if (t->norm[0] == ')' && t->len == 1)
+        return 1;
+    return (t->flags & AG_TOK_WORD) && !(t->flags & AG_TOK_CAP) && !(t->flags & AG_TOK_NUMBER) &&
+           strcmp(t->lower, "and") && strcmp(t->lower, "but") && strcmp(t->lower, "that") && strcmp(t->lower, "who") &&
+           strcmp(t->lower, "which") && strcmp(t->lower, "he") && strcmp(t->lower, "she") && strcmp(t->lower, "it") &&
+           strcmp(t->lower, "they") && strcmp(t->lower, "also") && strcmp(t->lower, "not");
+}
+
 /* Nearest actor before token pos that can be a clause subject. */
 static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
 {
     const ag_extractor *x = st->x;
     size_t k;
-
     uint32_t i;
+
+    if (subject_is_not_an_actor(st, pos))
+        return -1;
 
     for (k = st->m1; k > st->m0; k--) {
         const ag_mention *m = &x->m[k - 1];
