@@ -100,6 +100,23 @@ static int starts_title(ag_extractor *x, uint32_t i, uint32_t end)
     return ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &n);
 }
 
+/* "el-Sissi", "al-Assad", "bin-Salman": a lower-case particle joined to a name. */
+static int hyphen_particle(ag_extractor *x, const ag_token *t)
+{
+    const char *dash = strchr(t->norm, '-');
+    char part[16];
+    size_t n;
+
+    if (!dash || dash == t->norm || !(dash[1] >= 'A' && dash[1] <= 'Z'))
+        return 0;
+    n = (size_t)(dash - t->norm);
+    if (n >= sizeof(part))
+        return 0;
+    memcpy(part, t->lower, n);
+    part[n] = '\0';
+    return ag_lexicon__has(x->lex, AG_WS_PARTICLE, part);
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -109,6 +126,17 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         j++;
     while (j < end) {
         const ag_token *t = TOK(j);
+        /* "Abdel Fattah el-Sissi", "Bashar al-Assad" */
+        if (j > i && (t->flags & AG_TOK_HYPHEN) && !(t->flags & AG_TOK_CAP) && hyphen_particle(x, t)) {
+            j++;
+            continue;
+        }
+        /* an initial inside a name: "George W. Bush", "Fernando L. Aenlle-Rocha" */
+        if (j > i && t->len == 1 && (t->flags & AG_TOK_CAP) && j + 2 < end && TOK(j + 1)->norm[0] == '.' &&
+            !(TOK(j + 1)->flags & AG_TOK_SPACE) && is_cap_word(TOK(j + 2))) {
+            j += 2;
+            continue;
+        }
         if (name_token(x, sc, j, j == i)) {
             if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS)) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
@@ -577,7 +605,8 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             j++;
         if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
             x->lex->phrases[tph].title == AG_TITLE_OFFICE &&
-            (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON)) {
+            (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON) &&
+            !(j + tlen < end && name_token(x, sc, j + tlen, 1))) { /* "X, Russian counterpart Lavrov": Lavrov's title */
             int q = add_mention(x, sc, i, i + len, x->lex->actors[p->actor].type, (int)p->actor,
                                 AG_M_QUALIFIER | (p->kind == AG_LX_DEMONYM ? AG_M_DEMONYM : 0));
             if (q < 0)

@@ -86,6 +86,23 @@ static int ends_sentence(const char *s, uint32_t a, uint32_t b)
            (c == 0x9D || c == 0x99);
 }
 
+/* Ends in . ! ? (a closing quote or bracket after it allowed): a sentence,
+ * not a headline, which may well end in a quote. */
+static int ends_in_stop(const char *s, uint32_t a, uint32_t b)
+{
+    while (b > a) {
+        unsigned char c = (unsigned char)s[b - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']')
+            b--;
+        else if (b - a >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80 &&
+                 (c == 0x9D || c == 0x99))
+            b -= 3;
+        else
+            break;
+    }
+    return b > a && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?' || s[b - 1] == ':');
+}
+
 static int starts_lower(const char *s, uint32_t a, uint32_t b)
 {
     return a < b && s[a] >= 'a' && s[a] <= 'z';
@@ -319,6 +336,19 @@ static int add_sentence(ag_text *t, size_t *cap, const ag_tokvec *tv, size_t fir
         }
     }
     s->allcaps = words >= 3 && caps * 10 >= words * 6;
+    {
+        /* Title Case: most longer words capitalized, as in headlines */
+        size_t longw = 0, capw = 0;
+        for (i = first; i < end; i++) {
+            const ag_token *k = &tv->v[i];
+            if ((k->flags & AG_TOK_WORD) && !(k->flags & AG_TOK_NUMBER) && k->len >= 4) {
+                longw++;
+                capw += (k->flags & AG_TOK_CAP) != 0;
+            }
+        }
+        if (longw >= 4 && capw * 10 >= longw * 8)
+            s->headline = 1;
+    }
     for (i = first; i < end; i++)
         if (tv->v[i].flags & AG_TOK_WORD) {
             tv->v[i].flags |= AG_TOK_SENT_START;
@@ -472,7 +502,7 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
                 break;
             j++;
         }
-        headline = i == j && !ends_sentence(s, lines[i].start, lines[i].end);
+        headline = i == j && !ends_in_stop(s, lines[i].start, lines[i].end);
         from = tv.n;
         if ((rc = ag_text__tokenize(&tv, &in->arena, s + lines[i].start, lines[j].end - lines[i].start,
                                     lines[i].start)))
