@@ -478,7 +478,7 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
         {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
         {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
-        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}};
+        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER}};
     size_t i;
 
     if (!root) {
@@ -651,16 +651,29 @@ static int rule_word_ok(const ag_rule *r, uint32_t j, const ag_token *t)
     return strcmp(t->lower, r->words[j]) == 0;
 }
 
-static void try_rule(const ag_rule *r, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn, void *payload)
+/* Match rule r at token i.  Between two trigger words up to four filler
+ * words may stand ("in close contact with", "held a new round of talks"):
+ * the trigger_fillers list. */
+static void try_rule(const ag_lexicon *lex, const ag_rule *r, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn,
+                     void *payload)
 {
     uint32_t j;
+    size_t at = i;
 
-    if (i + r->ntok > n)
-        return;
-    for (j = 0; j < r->ntok; j++)
-        if (!rule_word_ok(r, j, &toks[i + j]))
+    for (j = 0; j < r->ntok; j++) {
+        int skipped = 0;
+        if (at >= n)
             return;
-    fn(r, i, r->ntok, payload);
+        while (j > 0 && !rule_word_ok(r, j, &toks[at]) && skipped < 4 && at + 1 < n &&
+               ag_strmap_get_hashed(&lex->sets[AG_WS_FILLER], toks[at].lower, toks[at].hash, NULL)) {
+            at++;
+            skipped++;
+        }
+        if (!rule_word_ok(r, j, &toks[at]))
+            return;
+        at++;
+    }
+    fn(r, i, at - i, payload);
 }
 
 void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn,
@@ -670,7 +683,7 @@ void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i,
 
     if (ag_strmap_get_hashed(&lex->rule_first, toks[i].lower, toks[i].hash, &b))
         for (k = 0; k < lex->rule_bucket_len[b]; k++)
-            try_rule(&lex->rules[lex->rule_buckets[b][k]], toks, i, n, fn, payload);
+            try_rule(lex, &lex->rules[lex->rule_buckets[b][k]], toks, i, n, fn, payload);
     for (k = 0; k < lex->n_prefix_rules; k++)
-        try_rule(&lex->rules[lex->prefix_rules[k]], toks, i, n, fn, payload);
+        try_rule(lex, &lex->rules[lex->prefix_rules[k]], toks, i, n, fn, payload);
 }

@@ -78,6 +78,19 @@ static void collect(const ag_rule *r, size_t start, size_t len, void *payload)
     }
 }
 
+/* The verbs that open a reported clause ("X said Y met Z"). */
+static int is_say_verb(const ag_token *t)
+{
+    static const char *const verbs[] = {"said", "says", "say", "told", "tells", "added", "stated", "reported",
+                                        "announced", "claimed", "argued", "insisted", "noted", "wrote", NULL};
+    const char *const *v;
+
+    for (v = verbs; *v; v++)
+        if (!strcmp(*v, t->lower))
+            return 1;
+    return 0;
+}
+
 static const char *const aux_words[] = {
     "to", "plans", "plan", "planned", "planning", "is", "are", "was", "were", "will", "would", "could", "can", "may",
     "might", "should", "must", "has", "have", "had", "be", "been", "being", "ready", "able", "set", "due", "expected",
@@ -119,6 +132,31 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
            strcmp(t->lower, "they") && strcmp(t->lower, "also") && strcmp(t->lower, "not");
 }
 
+/* Is the phrase the object of a verb ("Ukraine captured two North Korean
+ * soldiers")?  Then it is no subject for a later trigger. */
+static int in_object_position(const sent_state *st, const ag_mention *m)
+{
+    static const char *const openers[] = {
+        "and", "but", "or", "that", "while", "when", "as", "after", "before", "because", "if", "whether", "since",
+        "although", "though", "where", "who", "which", "then", "also", "meanwhile", "however", "so", "yet", "until",
+        "unless", "once", "now", "both", "either", "neither", "even", "only", "not", NULL};
+    const ag_extractor *x = st->x;
+    const ag_token *t;
+    const char *const *o;
+
+    if (m->np_start <= st->begin)
+        return 0;
+    t = TOK(m->np_start - 1);
+    if (!(t->flags & AG_TOK_WORD) || (t->flags & (AG_TOK_CAP | AG_TOK_NUMBER)))
+        return 0;
+    for (o = openers; *o; o++)
+        if (!strcmp(*o, t->lower))
+            return 0;
+    if (is_say_verb(t) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, t))
+        return 0;
+    return 1;
+}
+
 /* Nearest actor before token pos that can be a clause subject. */
 static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
 {
@@ -139,9 +177,11 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
             continue;
         if (skip_entity >= 0 && m->entity == skip_entity)
             continue;
+        if (in_object_position(st, m))
+            continue;
         /* another verb of saying in between has its own subject */
-        for (i = m->np_end; i < pos; i++)
-            if (ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(i)) && i + 1 < pos)
+        for (i = m->np_end; i + 1 < pos; i++)
+            if (is_say_verb(TOK(i)))
                 return -1;
         return (int)(k - 1);
     }
@@ -318,6 +358,8 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         size_t n = strlen(r->words[0]);
         if (n > 2 && !strcmp(r->words[0] + n - 2, "ed") &&
             (!strcmp(w, "the") || !strcmp(w, "that") || !strcmp(w, "a") || !strcmp(w, "two") || !strcmp(w, "of") ||
+             !strcmp(w, "any") || !strcmp(w, "all") || !strcmp(w, "some") || !strcmp(w, "several") ||
+             !strcmp(w, "many") || !strcmp(w, "more") || !strcmp(w, "recently") || !strcmp(w, "previously") ||
              !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER)))
             return;
     }
@@ -364,6 +406,16 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             s = find_subject(st, tstart, -1);
             if (s < 0)
                 s = pronoun_subject(st, tstart);
+            if (o < 0 && s >= (int)st->m0 && tend + 1 < st->end &&
+                ((!strcmp(TOK(tend)->lower, "each") && !strcmp(TOK(tend + 1)->lower, "other")) ||
+                 (!strcmp(TOK(tend)->lower, "one") && !strcmp(TOK(tend + 1)->lower, "another")))) {
+                /* "Turkey and Greece accused each other" */
+                ns = group_of(st, s, subj, 8);
+                for (i = 0; i < ns; i++)
+                    for (j = i + 1; j < ns; j++)
+                        relate(st, subj[i], subj[j], r->relation, r);
+                return;
+            }
             if (o < 0 && r->object_previous && st->prev_speaker >= 0)
                 o = st->prev_speaker;
             if (s >= 0 && o >= 0 && x->m[s].entity == x->m[o].entity)
