@@ -98,7 +98,7 @@ static const char *const aux_words[] = {
     "seeks", "sought", "hopes", "hoped", "remains", "remain", "remained", "still", "already", "reportedly", "later",
     "then", "again", "soon", "now", "intends", "intended", "aims", "aimed", "tried", "tries", NULL};
 
-/* "our government plans to have talks with Ukraine": walking back over the
+/* "the cabinet intends to hold talks with Chile": walking back over the
  * verb's auxiliaries reaches a noun that is no actor, so the clause's subject
  * is not one; the actor further left belongs to another clause. */
 static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
@@ -132,7 +132,7 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
            strcmp(t->lower, "they") && strcmp(t->lower, "also") && strcmp(t->lower, "not");
 }
 
-/* Is the phrase the object of a verb ("Ukraine captured two North Korean
+/* Is the phrase the object of a verb ("Peru detained three Chilean
  * soldiers")?  Then it is no subject for a later trigger. */
 static int in_object_position(const sent_state *st, const ag_mention *m)
 {
