@@ -267,6 +267,14 @@ static int resolve_described(ag_extractor *x, size_t mi)
     return attach(x, mi, ent);
 }
 
+/* The last word of an office ("foreign minister" -> "minister"): "the
+ * Egyptian minister" may refer back to "Egyptian Foreign Minister X". */
+static const char *title_head(const ag_extractor *x, int ph)
+{
+    const ag_lx_phrase *p = &x->lex->phrases[ph];
+    return p->lower[p->ntok - 1];
+}
+
 /* "lawmakers", "officials": many people, not the one holder of an office. */
 static int plural_title(const ag_extractor *x, const ag_mention *m)
 {
@@ -284,7 +292,8 @@ static int resolve_title(ag_extractor *x, size_t mi)
 
     for (k = 0; k < x->n_m; k++) {
         const ag_mention *o = &x->m[k];
-        if (o->entity < 0 || (o->flags & AG_M_TITLE_REF) || o->title_ph != m->title_ph)
+        if (o->entity < 0 || (o->flags & AG_M_TITLE_REF) || o->title_ph < 0 ||
+            strcmp(title_head(x, o->title_ph), title_head(x, m->title_ph)))
             continue;
         if (m->qual_lex >= 0 && o->qual_lex >= 0 && o->qual_lex != m->qual_lex)
             continue;

@@ -17,6 +17,10 @@ static const char *const prepositions[] = {
     "via", "without", "within", "including", "like", "than", "despite", "upon", "per", "inside", "outside",
     "around", "throughout", "behind", "beyond", "alongside", "regarding", "concerning", "on behalf of", NULL};
 /* Prepositions after which a capital is a place, not its government. */
+/* Words that may stand between a qualifier and its title. */
+static const char *const title_modifiers[] = {"special", "senior", "deputy", "chief", "top", "former", "acting",
+                                              "assistant", "vice", "associate", "executive", "principal", "lead",
+                                              "first", "interim", "outgoing", "incoming", "newly", "new", NULL};
 static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
                                         "from", "into", "toward", "towards", "via", "visiting", "visited", "visit",
                                         "visits", "arrived", "reached", "left", "leaving", "based", "headquartered",
@@ -146,11 +150,16 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             j++;
             continue;
         }
-        if (j > i && j + 1 < end && is_cap_word(TOK(j + 1))) {
-            if (ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, t) && !(t->flags & AG_TOK_CAP)) {
-                j++;
+        if (j > i && ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, t) && !(t->flags & AG_TOK_CAP)) {
+            uint32_t k = j;
+            while (k < end && k < j + 3 && ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, TOK(k)) && !(TOK(k)->flags & AG_TOK_CAP))
+                k++;
+            if (k < end && is_cap_word(TOK(k)) && !starts_title(x, k, end)) {
+                j = k;
                 continue;
             }
+        }
+        if (j > i && j + 1 < end && is_cap_word(TOK(j + 1))) {
             if (t->norm[0] == '&' && t->len == 1) {
                 j++;
                 continue;
@@ -381,7 +390,20 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             if (lex->phrases[ph].title == AG_TITLE_OFFICE)
                 office_ph = (int)ph;
             i += len;
-            /* "Cho, the foreign minister of South Korea": skip "of" */
+            /* "the chief executive of Nordlys Energy, Henrik Aas": the office's organization */
+            if (head < 0 && i + 1 < end && (!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for") ||
+                                            !strcmp(TOK(i)->lower, "at"))) {
+                uint32_t p = i + 1;
+                int q = parse_np(x, sc, &p);
+                if (q == -2)
+                    return -2;
+                if (q >= 0 && (x->m[q].type == AG_ACTOR_ORGANIZATION || x->m[q].type == AG_ACTOR_COUNTRY ||
+                               x->m[q].type == AG_ACTOR_MEDIA || x->m[q].type == AG_ACTOR_GROUP)) {
+                    x->m[q].flags |= AG_M_QUALIFIER | AG_M_PREP;
+                    qual = q;
+                    i = p;
+                }
+            }
             continue;
         }
         if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len)) {
@@ -515,9 +537,17 @@ after_head:
             return -2;
         /* "State Department spokesperson Jane Doe":
          * the organization qualifies the person named after the title */
+        while (i + 1 < end && !starts_title(x, i, end) && in_list(title_modifiers, TOK(i)->lower) &&
+               starts_title(x, i + 1, end) && h->type != AG_ACTOR_PERSON)
+            i++; /* "UN special envoy Lars Eklund" */
         if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end)) {
-            h->flags |= AG_M_QUALIFIER;
-            qual = head;
+            if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && head == (int)x->n_m - 1 && qual >= 0) {
+                /* "British Trade Secretary X": "Trade" belongs to the title, the demonym qualifies */
+                x->n_m--;
+            } else {
+                h->flags |= AG_M_QUALIFIER;
+                qual = head;
+            }
             head = -1;
             for (;;) {
                 uint32_t save = i;
@@ -560,6 +590,22 @@ after_head:
             }
         }
         h = &x->m[head];
+        /* "Prime Minister Kofi Mensah of Ghana" */
+        if (h->type == AG_ACTOR_PERSON && h->office && qual < 0 && owner < 0 && i + 1 < end &&
+            !strcmp(TOK(i)->lower, "of") &&
+            ag_lexicon__match(lex, x->text->tokens, i + 1, end,
+                              (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM), &ph, &len)) {
+            const ag_lx_actor *la = &lex->actors[lex->phrases[ph].actor];
+            int q = add_mention(x, sc, i + 1, i + 1 + len, la->type, (int)lex->phrases[ph].actor,
+                                AG_M_QUALIFIER | AG_M_PREP);
+            if (q < 0)
+                return -2;
+            h = &x->m[head];
+            h->qual_lex = x->m[q].lex_actor;
+            if (ag_extract__pending(x, head, q, "role_of", "phrase.title_of", 0.85))
+                return -2;
+            i += 1 + len;
+        }
         h->np_start = np_start;
         h->np_end = i;
         if (prep)
