@@ -748,8 +748,15 @@ int ag_extract__mentions(ag_extractor *x)
                         if (strcmp(w, "and") && strcmp(w, ",") && strcmp(w, "both"))
                             ok = 0;
                     }
-                    /* a comma alone is as often an apposition as a list */
-                    ok &= and;
+                    /* a comma alone is as often an apposition as a list; a list of
+                     * countries or organizations continued by a comma or "and" is one */
+                    if (ok && !and) {
+                        const ag_mention *a = &x->m[prev_head], *b = &x->m[head];
+                        uint32_t after = b->np_end;
+                        ok = a->lex_actor >= 0 && b->lex_actor >= 0 && a->type == b->type &&
+                             a->type != AG_ACTOR_PERSON && after < sc.end &&
+                             (!strcmp(TOK(after)->lower, "and") || !strcmp(TOK(after)->lower, ","));
+                    }
                     if (ok && !(x->m[prev_head].flags & AG_M_QUALIFIER))
                         x->m[prev_head].coord = head;
                 }

@@ -108,6 +108,43 @@ static int starts_lower(const char *s, uint32_t a, uint32_t b)
     return a < b && s[a] >= 'a' && s[a] <= 'z';
 }
 
+/* A line ending in a comma, hyphen or function word goes on in the next. */
+static int ends_mid_phrase(const char *s, const line *ln)
+{
+    static const char *const words[] = {" with", " of", " the", " and", " to", " for", " a", " an", " in", " on",
+                                        " at", " by", " from", " that", " his", " her", " their", " its", NULL};
+    const char *const *w;
+    uint32_t n = ln->end - ln->start;
+
+    if (!n)
+        return 0;
+    if (s[ln->end - 1] == ',' || s[ln->end - 1] == '-')
+        return 1;
+    for (w = words; *w; w++) {
+        size_t k = strlen(*w);
+        if (n > k && !strncmp(s + ln->end - k, *w, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Foreign Minister Siobhan\nO'Connell arrived ... talks with\nCanadian ...":
+ * a capitalized word ends the line, a capitalized word starts the next, and
+ * the next does not end a sentence while one follows that does. */
+static int name_split(const char *s, const line *lines, size_t nlines, size_t j)
+{
+    const line *a = &lines[j], *b = &lines[j + 1];
+    uint32_t k = a->end;
+
+    if (j + 2 >= nlines || lines[j + 2].blank || lines[j + 2].drop)
+        return 0;
+    while (k > a->start && s[k - 1] != ' ')
+        k--;
+    return !(s[a->end - 1] == '.' || s[a->end - 1] == '!' || s[a->end - 1] == '?') && s[k] >= 'A' && s[k] <= 'Z' &&
+           b->end > b->start && s[b->start] >= 'A' && s[b->start] <= 'Z' && !ends_sentence(s, b->start, b->end) &&
+           ends_sentence(s, lines[j + 2].start, lines[j + 2].end);
+}
+
 /* Site names, mastheads and URLs: short lines with a domain or a " | ". */
 static int looks_like_masthead(const char *s, uint32_t a, uint32_t b)
 {
@@ -494,7 +531,8 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
         /* extend the block over following lines that continue it */
         while (j + 1 < nlines && !lines[j + 1].blank && !lines[j + 1].drop) {
             uint32_t n = lines[j].end - lines[j].start;
-            int soft = starts_lower(s, lines[j + 1].start, lines[j + 1].end) ||
+            int soft = starts_lower(s, lines[j + 1].start, lines[j + 1].end) || ends_mid_phrase(s, &lines[j]) ||
+                       name_split(s, lines, nlines, j) ||
                        (hard_wrapped && n >= 40 && !ends_sentence(s, lines[j].start, lines[j].end)) ||
                        (hard_wrapped && n >= 40 && lines[j + 1].end - lines[j + 1].start >= 1 &&
                         !ends_sentence(s, lines[j].start, lines[j].end));
