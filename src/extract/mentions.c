@@ -264,6 +264,10 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         uint32_t ph, n;
         if ((TOK(i)->flags & AG_TOK_NUMBER) || (TOK(i)->flags & AG_TOK_ALLCAPS))
             return AG_ACTOR_UNKNOWN;
+        /* "Pacific Economic Cooperation": ordinary words are no person's name parts */
+        if (i > a && !(TOK(i)->flags & AG_TOK_SENT_START) && ag_lexicon__has_tok(x->lex, AG_WS_COMMON, TOK(i)) &&
+            !ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i)))
+            return AG_ACTOR_UNKNOWN;
         /* "Korean War", "Paris Agreement": a place or nation inside is no person's name */
         if (ag_lexicon__match(x->lex, x->text->tokens, i, b,
                               (1u << AG_LX_DEMONYM) | (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL), &ph, &n))
@@ -545,6 +549,11 @@ after_head:
                 /* "British Trade Secretary X": "Trade" belongs to the title, the demonym qualifies */
                 x->n_m--;
             } else {
+                /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization */
+                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !(h->flags & AG_M_ACRONYM && h->end - h->start > 1)) {
+                    h->type = AG_ACTOR_ORGANIZATION;
+                    h->flags &= ~AG_M_SINGLE;
+                }
                 h->flags |= AG_M_QUALIFIER;
                 qual = head;
             }
@@ -557,6 +566,10 @@ after_head:
                     if (lex->phrases[ph].title == AG_TITLE_OFFICE)
                         office_ph = (int)ph;
                     i += len;
+                    /* "Chairman and CEO Darren Woods" */
+                    if (i + 1 < end && (!strcmp(TOK(i)->lower, "and") || !strcmp(TOK(i)->lower, "&")) &&
+                        starts_title(x, i + 1, end))
+                        i++;
                     continue;
                 }
                 if (i + 1 < end && TOK(i)->norm[0] == ',' && name_token(x, sc, i + 1, 1))
