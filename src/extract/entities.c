@@ -171,7 +171,7 @@ static int resolve_single(ag_extractor *x, size_t mi)
     ag_mention *m = &x->m[mi];
     int ent = find_key(x, m->text), match = -1, nmatch = 0;
     char *k;
-    size_t e;
+    size_t e = 0;
 
     if (ent >= 0 && (x->e[ent].type == m->type || m->type == AG_ACTOR_UNKNOWN || x->e[ent].type == AG_ACTOR_UNKNOWN))
         return attach(x, mi, ent);
@@ -218,6 +218,11 @@ static int resolve_single(ag_extractor *x, size_t mi)
         if (nmatch == 1)
             return attach(x, mi, match);
     }
+    /* a one-word name the article keeps using, never as a place: a company or
+     * body ("Redbox", "Tronox") */
+    if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & (AG_M_ACRONYM | AG_M_QUOTED)) &&
+        ag_strmap_get(&x->single_count, k, &e) && e >= 2 && !ag_lexicon__has(x->lex, AG_WS_GIVEN, x->text->tokens[m->start].lower))
+        m->type = AG_ACTOR_ORGANIZATION;
     /* not resolved: it stands alone only with a cue saying what it is */
     if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
         m->type = (m->flags & AG_M_ACRONYM) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_PERSON;
@@ -317,10 +322,55 @@ static int resolve_title(ag_extractor *x, size_t mi)
     return AG_OK;
 }
 
+/* Count the one-word names that could be organizations: not plural
+ * acronyms ("POWs"), not hyphenated, never after a word of place. */
+static int count_singles(ag_extractor *x)
+{
+    static const char *const places[] = {"in", "at", "from", "near", "into", "across", "around", "outside", "inside",
+                                         "to", "of", "via", "toward", "towards", NULL};
+    ag_strmap placed = AG_STRMAP_INIT;
+    size_t i, n;
+    int rc = AG_OK;
+
+    for (i = 0; i < x->n_m; i++) {
+        const ag_mention *m = &x->m[i];
+        const ag_token *t = &x->text->tokens[m->start];
+        const char *const *p;
+        char *k;
+        int place = 0;
+        if (!is_single(m) || m->type != AG_ACTOR_UNKNOWN || (t->flags & (AG_TOK_HYPHEN | AG_TOK_ALLCAPS)) ||
+            (t->len > 2 && t->lower[t->len - 1] == 's' && (x->text->tokens[m->start].norm[t->len - 2] & 0x20) == 0))
+            continue;
+        if (m->np_start > x->text->sentences[m->sent].first)
+            for (p = places; *p && !place; p++)
+                place = !strcmp(*p, x->text->tokens[m->np_start - 1].lower);
+        if (!(k = arena_key(x, m->text)))
+            return AG_ENOMEM;
+        if (place) {
+            if ((rc = ag_strmap_put(&placed, k, 1)))
+                break;
+            continue;
+        }
+        n = 0;
+        ag_strmap_get(&x->single_count, k, &n);
+        if ((rc = ag_strmap_put(&x->single_count, k, n + 1)))
+            break;
+    }
+    /* once seen as a place, never an organization */
+    for (i = 0; !rc && i < placed.cap; i++)
+        if (placed.keys[i])
+            rc = ag_strmap_put(&x->single_count, placed.keys[i], 0);
+    ag_strmap_free(&placed);
+    return rc;
+}
+
 int ag_extract__entities(ag_extractor *x)
 {
     size_t i;
     int rc;
+
+    if ((rc = count_singles(x)))
+        return rc;
 
     /* 1. names that identify on their own */
     for (i = 0; i < x->n_m; i++) {

@@ -171,6 +171,7 @@ out:
     free(x.sent_first);
     free(x.speaker);
     ag_strmap_free(&x.entity_by_key);
+    ag_strmap_free(&x.single_count);
     ag_arena_free(&x.arena);
     return rc;
 }

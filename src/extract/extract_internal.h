@@ -68,6 +68,7 @@ typedef struct ag_extractor {
     ag_entity *e;
     size_t n_e, cap_e;
     ag_strmap entity_by_key;
+    ag_strmap single_count;   /* one-word name key -> uses that could be an organization */
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */
 } ag_extractor;

@@ -13,7 +13,7 @@ static const char *const determiners[] = {"the", "a", "an", "his", "her", "its",
                                           "these", "those", "both", "my", "your", "another", "two", "three", NULL};
 static const char *const prepositions[] = {
     "with", "to", "of", "for", "from", "by", "in", "on", "at", "against", "between", "about", "into", "over",
-    "under", "toward", "towards", "through", "among", "amid", "after", "before", "during", "near", "across",
+    "under", "toward", "towards", "through", "among", "amid", "during", "near", "across",
     "via", "without", "within", "including", "like", "than", "despite", "upon", "per", "inside", "outside",
     "around", "throughout", "behind", "beyond", "alongside", "regarding", "concerning", "on behalf of", NULL};
 /* Prepositions after which a capital is a place, not its government. */
