@@ -218,6 +218,21 @@ static int resolve_single(ag_extractor *x, size_t mi)
         if (nmatch == 1)
             return attach(x, mi, match);
     }
+    /* "Pioneer" for "Pioneer Natural Resources": the one organization it begins */
+    if (!(m->flags & AG_M_ACRONYM) && m->type != AG_ACTOR_PERSON) {
+        nmatch = 0;
+        for (e = 0; e < x->n_e; e++) {
+            const char *l = x->e[e].label;
+            size_t n = strlen(m->text);
+            if ((x->e[e].type == AG_ACTOR_ORGANIZATION || x->e[e].type == AG_ACTOR_MEDIA) && !strncmp(l, m->text, n) &&
+                l[n] == ' ') {
+                nmatch++;
+                match = (int)e;
+            }
+        }
+        if (nmatch == 1)
+            return attach(x, mi, match);
+    }
     /* a one-word name the article keeps using, never as a place: a company or
      * body ("Redbox", "Tronox") */
     if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & (AG_M_ACRONYM | AG_M_QUOTED)) &&

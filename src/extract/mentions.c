@@ -121,6 +121,19 @@ static int hyphen_particle(ag_extractor *x, const ag_token *t)
     return ag_lexicon__has(x->lex, AG_WS_PARTICLE, part);
 }
 
+/* Does the title at i name a government portfolio ("minister", "secretary")? */
+static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
+{
+    uint32_t ph, n;
+    const char *last;
+
+    if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &n))
+        return 0;
+    last = x->lex->phrases[ph].lower[x->lex->phrases[ph].ntok - 1];
+    return !strcmp(last, "minister") || !strcmp(last, "secretary") || !strcmp(last, "commissioner") ||
+           !strcmp(last, "czar") || !strcmp(last, "tsar");
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -352,6 +365,17 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             unsigned fl = 0;
             if (p->kind != AG_LX_DEMONYM && re > i + len) {
                 ag_actor_type t = classify_run(x, i, re, &fl);
+                if ((t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA) && p->kind == AG_LX_ACTOR &&
+                    la->type == AG_ACTOR_COUNTRY) {
+                    /* "US Federal Trade Commission": the country qualifies, as a demonym would */
+                    if ((qual = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_QUALIFIER)) < 0 ||
+                        (head = add_mention(x, sc, i + len, re, t, -1, fl)) < 0)
+                        return -2;
+                    x->m[head].alias = x->m[head].text;
+                    x->m[head].text = ag_extract__span_text(x, i, re);
+                    i = re;
+                    goto after_head;
+                }
                 if (t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA || t == AG_ACTOR_PLACE) {
                     /* "White House National Security Council": the known name is part of a longer one */
                     if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
@@ -438,11 +462,12 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             }
             goto after_head;
         }
-        if (owner >= 0 && x->m[owner].type != AG_ACTOR_PERSON) {
+        if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION)) {
             /* "South Korea's intelligence agency": a description of an organization */
             uint32_t j = i;
-            while (j < end && j < i + 4 && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                   !ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)))
+            while (j < end && j < i + 3 && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
+                   !ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !in_list(prepositions, TOK(j)->lower) &&
+                   !in_list(determiners, TOK(j)->lower) && strcmp(TOK(j)->lower, "and"))
                 j++;
             if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
                 ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
@@ -549,8 +574,9 @@ after_head:
                 /* "British Trade Secretary X": "Trade" belongs to the title, the demonym qualifies */
                 x->n_m--;
             } else {
-                /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization */
-                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !(h->flags & AG_M_ACRONYM && h->end - h->start > 1)) {
+                /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization
+                 * (but "Petroleum Minister", "Defense Secretary" name a portfolio) */
+                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end)) {
                     h->type = AG_ACTOR_ORGANIZATION;
                     h->flags &= ~AG_M_SINGLE;
                 }
