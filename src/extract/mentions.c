@@ -253,7 +253,9 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         *flags |= AG_M_ACRONYM;
         return AG_ACTOR_UNKNOWN;
     }
-    if (ag_lexicon__has_tok(x->lex, AG_WS_PLACE_HEAD, last) && b - a >= 2)
+    /* "Daniel Park", "Mary Hall": a first name outweighs a place word */
+    if (ag_lexicon__has_tok(x->lex, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
+        !(ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
         return AG_ACTOR_PLACE;
     if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, last))
         return b - a >= 2 || !(last->flags & AG_TOK_SENT_START) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_UNKNOWN;
@@ -318,7 +320,8 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         h->qual_lex = q >= 0 ? x->m[q].lex_actor : -1;
     }
 
-    if (title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON)) {
+    if (title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON ||
+                       (h->type == AG_ACTOR_PLACE && h->lex_actor < 0))) {
         h->type = AG_ACTOR_PERSON;
         h->flags &= ~AG_M_SINGLE;
     }
