@@ -120,6 +120,8 @@ static int attach(ag_extractor *x, size_t mi, int ent)
         return AG_ENOMEM;
     if (m->alias && (add_form(x, e, m->alias) || register_key(x, m->alias, ent)))
         return AG_ENOMEM;
+    if (m->alias2 && (add_form(x, e, m->alias2) || register_key(x, m->alias2, ent)))
+        return AG_ENOMEM;
     return register_key(x, m->text, ent);
 }
 

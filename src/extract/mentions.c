@@ -467,11 +467,15 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         }
         if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION)) {
             /* "South Korea's intelligence agency": a description of an organization */
-            uint32_t j = i;
-            while (j < end && j < i + 3 && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                   !ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !in_list(prepositions, TOK(j)->lower) &&
-                   !in_list(determiners, TOK(j)->lower) && strcmp(TOK(j)->lower, "and"))
-                j++;
+            uint32_t j = i, k, last_head = end;
+            /* up to three lower-case words; the last organization word among them is the head */
+            for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
+                        !in_list(prepositions, TOK(k)->lower) && !in_list(determiners, TOK(k)->lower) &&
+                        strcmp(TOK(k)->lower, "and");
+                 k++)
+                if (ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(k)))
+                    last_head = k;
+            j = last_head < end && last_head > i ? last_head : i;
             if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
                 ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
                                                                         !in_list(prepositions, TOK(j + 1)->lower) &&
@@ -550,7 +554,7 @@ after_head:
             h->alias = h->text;
             h->text = ag_extract__span_text(x, x->m[qual].start, h->end);
         }
-        if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED) && !h->alias) {
+        if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED)) {
             size_t n = strlen(x->m[owner].text) + strlen(h->text) + 4;
             char *al = ag_arena_alloc(&x->arena, n);
             if (!al)
@@ -558,7 +562,10 @@ after_head:
             strcpy(al, x->m[owner].text);
             strcat(al, "'s ");
             strcat(al, h->text);
-            h->alias = al;
+            if (h->alias)
+                h->alias2 = al;
+            else
+                h->alias = al;
         }
         /* a capital after "in", "at", "from": the city, not its government */
         if (locative_before(x, sc, np_start) && (h->flags & AG_M_CAPITAL)) {

@@ -3,6 +3,7 @@
  * weights, then hand over to metrics.c.  Every choice depends only on the
  * set of facts, never on the order they arrived in, so merging articles in
  * any order gives the same bytes, and finalizing twice changes nothing. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,6 +416,84 @@ static int join_acronyms(ag_graph *g, size_t *parent)
     return err ? err : joined;
 }
 
+/* "South Korea's intelligence agency" (a description one article used)
+ * joins the one organization another article named with the same owner,
+ * "South Korea's National Intelligence Service", when the name holds the
+ * description's words.  Returns 1 if any joined, 0 if none, AG_ENOMEM. */
+static int join_descriptions(ag_graph *g, size_t *parent)
+{
+    size_t i, j, k;
+    int joined = 0;
+
+    for (i = 0; i < g->n_actors; i++) {
+        const ag_actor *a = &g->actors[i];
+        const char *poss = strstr(a->label, "'s "), *rest, *w;
+        size_t owner_len, match = 0, n = 0;
+        int lower = 1;
+        if (a->type != AG_ACTOR_ORGANIZATION || !poss)
+            continue;
+        rest = poss + 3;
+        for (w = rest; *w; w++)
+            lower &= !(*w >= 'A' && *w <= 'Z');
+        if (!lower || !strchr(rest, ' '))
+            continue;
+        owner_len = (size_t)(poss - a->label) + 3;
+        for (j = 0; j < g->n_actors; j++) {
+            const ag_actor *b = &g->actors[j];
+            int owned = 0, all = 1;
+            char *key;
+            const char *word, *space;
+            if (j == i || b->type != AG_ACTOR_ORGANIZATION || uf_find(parent, j) == uf_find(parent, i))
+                continue;
+            for (k = 0; k <= b->n_aliases && !owned; k++) {
+                const char *f = k == 0 ? b->label : b->aliases[k - 1];
+                owned = !strncmp(f, a->label, owner_len) && f[owner_len] >= 'A' && f[owner_len] <= 'Z';
+            }
+            /* or a member_of edge to the owner ("National Intelligence Service" member_of "South Korea") */
+            for (k = 0; k < g->n_edges && !owned; k++) {
+                const ag_edge *e = &g->edges[k];
+                const ag_actor *t = &g->actors[e->target];
+                size_t q;
+                if (e->source != j || strcmp(e->relation, "member_of"))
+                    continue;
+                for (q = 0; q <= t->n_aliases && !owned; q++) {
+                    const char *f = q == 0 ? t->label : t->aliases[q - 1];
+                    owned = strlen(f) == owner_len - 3 && !strncmp(f, a->label, owner_len - 3);
+                }
+            }
+            if (!owned)
+                continue;
+            if (!(key = ag_name_key(b->label)))
+                return AG_ENOMEM;
+            /* every word of the description but its head ("agency") */
+            for (word = rest; all && (space = strchr(word, ' ')); word = space + 1) {
+                char buf[64];
+                size_t wl = (size_t)(space - word);
+                if (wl >= sizeof(buf))
+                    continue;
+                char *wk;
+                memcpy(buf, word, wl);
+                buf[wl] = '\0';
+                /* compare keys with keys: both fold case and doubled letters alike */
+                if (!(wk = ag_name_key(buf))) {
+                    free(key);
+                    return AG_ENOMEM;
+                }
+                all = strstr(key, wk) != NULL;
+                free(wk);
+            }
+            free(key);
+            if (all) {
+                n++;
+                match = j;
+            }
+        }
+        if (n == 1)
+            joined |= uf_union(parent, match, i);
+    }
+    return joined;
+}
+
 /* ---- ids ---- */
 
 /* Lowercase ASCII slug: letters and digits kept (marks stripped first, so
@@ -650,6 +729,9 @@ int ag_graph_finalize(ag_graph *g, ag_ctx *ctx)
                 goto nomem;
             joined |= r;
             if ((r = join_acronyms(g, parent)) < 0)
+                goto nomem;
+            joined |= r;
+            if ((r = join_descriptions(g, parent)) < 0)
                 goto nomem;
             joined |= r;
         }
