@@ -478,7 +478,9 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
         {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
         {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
-        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER}};
+        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
+        {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
+        {"title_modifiers", AG_WS_TITLE_MOD}};
     size_t i;
 
     if (!root) {

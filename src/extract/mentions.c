@@ -9,30 +9,7 @@
 
 #define TOK(i) (&x->text->tokens[(i)])
 
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our", "this",
-                                          "these", "those", "both", "my", "your", "another", "two", "three", NULL};
-static const char *const prepositions[] = {
-    "with", "to", "of", "for", "from", "by", "in", "on", "at", "against", "between", "about", "into", "over",
-    "under", "toward", "towards", "through", "among", "amid", "during", "near", "across",
-    "via", "without", "within", "including", "like", "than", "despite", "upon", "per", "inside", "outside",
-    "around", "throughout", "behind", "beyond", "alongside", "regarding", "concerning", "on behalf of", NULL};
 /* Prepositions after which a capital is a place, not its government. */
-/* Words that may stand between a qualifier and its title. */
-static const char *const title_modifiers[] = {"special", "senior", "deputy", "chief", "top", "former", "acting",
-                                              "assistant", "vice", "associate", "executive", "principal", "lead",
-                                              "first", "interim", "outgoing", "incoming", "newly", "new", NULL};
-static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
-                                        "from", "into", "toward", "towards", "via", "visiting", "visited", "visit",
-                                        "visits", "arrived", "reached", "left", "leaving", "based", "headquartered",
-                                        "flew", "travelled", "traveled", NULL};
-
-static int in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if (!strcmp(*list, w))
-            return 1;
-    return 0;
-}
 
 int ag_extract__is_word(const ag_token *t, const char *lower)
 {
@@ -295,7 +272,7 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
 
 static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
 {
-    if (np_start > sc->begin && in_list(prepositions, TOK(np_start - 1)->lower))
+    if (np_start > sc->begin && ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(np_start - 1)))
         return TOK(np_start - 1)->lower;
     return NULL;
 }
@@ -303,7 +280,7 @@ static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_
 /* The word before a phrase, if it makes a capital a place ("visiting London"). */
 static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
 {
-    if (np_start > sc->begin && in_list(locatives, TOK(np_start - 1)->lower))
+    if (np_start > sc->begin && ag_lexicon__has_tok(x->lex, AG_WS_LOCATIVE, TOK(np_start - 1)))
         return TOK(np_start - 1)->lower;
     return NULL;
 }
@@ -356,7 +333,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
 
-    while (i < end && in_list(determiners, TOK(i)->lower))
+    while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
         i++;
     for (;;) {
         if (i >= end)
@@ -408,7 +385,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 owner = head;
                 head = -1;
                 i++;
-                while (i < end && in_list(determiners, TOK(i)->lower))
+                while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
                     i++;
                 continue;
             }
@@ -459,7 +436,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 owner = head;
                 head = -1;
                 i++;
-                while (i < end && in_list(determiners, TOK(i)->lower))
+                while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
                     i++;
                 continue;
             }
@@ -470,7 +447,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             uint32_t j = i, k, last_head = end;
             /* up to three lower-case words; the last organization word among them is the head */
             for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
-                        !in_list(prepositions, TOK(k)->lower) && !in_list(determiners, TOK(k)->lower) &&
+                        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(k)) &&
                         strcmp(TOK(k)->lower, "and");
                  k++)
                 if (ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(k)))
@@ -478,7 +455,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             j = last_head < end && last_head > i ? last_head : i;
             if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
                 ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
-                                                                        !in_list(prepositions, TOK(j + 1)->lower) &&
+                                                                        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(j + 1)) &&
                                                                         !ag_lexicon__has_tok(lex, AG_WS_SPEECH, TOK(j + 1)) &&
                                                                         ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j + 1)))) {
                 size_t n;
@@ -576,7 +553,7 @@ after_head:
             return -2;
         /* "State Department spokesperson Jane Doe":
          * the organization qualifies the person named after the title */
-        while (i + 1 < end && !starts_title(x, i, end) && in_list(title_modifiers, TOK(i)->lower) &&
+        while (i + 1 < end && !starts_title(x, i, end) && ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(i)) &&
                starts_title(x, i + 1, end) && h->type != AG_ACTOR_PERSON)
             i++; /* "UN special envoy Lars Eklund" */
         if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end)) {
@@ -673,7 +650,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     if (i + 2 >= end || TOK(i)->norm[0] != ',' || TOK(i)->len != 1)
         return 0;
     i++;
-    while (i < end && in_list(determiners, TOK(i)->lower))
+    while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
         i++;
     /* optional qualifiers: "a senior", "the former" */
     while (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) && i < *pos + 4 &&

@@ -193,7 +193,7 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
         if ((err = ag_graph__edge_get(g, ctx, &idx, s, t, e->relation)) < 0)
             goto out;
         for (j = 0; j < e->n_evidence; j++)
-            if (ag_graph__edge_add_evidence(g, idx, &e->evidence[j]))
+            if (ag_graph__edge_add_evidence_ex(g, idx, &e->evidence[j], 0))
                 goto nomem;
     }
     if (ag_graph__reindex(g))

@@ -527,6 +527,12 @@ static double clamp01(double x)
 
 int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev)
 {
+    return ag_graph__edge_add_evidence_ex(g, edge, ev, 1);
+}
+
+/* @p clean 0: the strings come from another graph, already clean; copying is enough. */
+int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean)
+{
     ag_edge *e = &g->edges[edge];
     ag_evidence c = {0};
     size_t i;
@@ -535,8 +541,10 @@ int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev)
     c.start = ev->start;
     c.end = ev->end;
     c.confidence = clamp01(ev->confidence);
-    if (!(c.doc = ag_graph__clean(ev->doc)) || !(c.text = ag_graph__clean(ev->text)) ||
-        !(c.rule = ag_graph__clean(ev->rule)))
+    if (clean ? (!(c.doc = ag_graph__clean(ev->doc)) || !(c.text = ag_graph__clean(ev->text)) ||
+                 !(c.rule = ag_graph__clean(ev->rule)))
+              : (!(c.doc = ag_strdup(ev->doc)) || !(c.text = ag_strdup(ev->text ? ev->text : "")) ||
+                 !(c.rule = ag_strdup(ev->rule ? ev->rule : ""))))
         goto nomem;
     /* Evidence per edge is short (one line per sentence stating it): a scan
      * is cheaper than a second hash map to keep in sync. */
@@ -688,7 +696,7 @@ int ag_graph_merge(ag_graph *into, ag_ctx *ctx, const ag_graph *from)
         if ((err = ag_graph__edge_get(into, ctx, &idx, s, t, e->relation)) < 0)
             goto out;
         for (j = 0; j < e->n_evidence; j++)
-            if (ag_graph__edge_add_evidence(into, idx, &e->evidence[j]))
+            if (ag_graph__edge_add_evidence_ex(into, idx, &e->evidence[j], 0))
                 goto nomem;
     }
     into->finalized = 0;

@@ -63,6 +63,7 @@ int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint
  * on a clash the higher confidence and the smaller (start, end, text) win,
  * so the result does not depend on the order evidence arrives in. */
 int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev);
+int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean);
 
 /* Find or create the edge (source, target, relation); *index gets it. */
 int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,
