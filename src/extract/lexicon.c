@@ -480,7 +480,8 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
         {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
         {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
-        {"title_modifiers", AG_WS_TITLE_MOD}};
+        {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
+        {"clause_openers", AG_WS_OPENER}};
     size_t i;
 
     if (!root) {
@@ -649,7 +650,7 @@ static int rule_word_ok(const ag_rule *r, uint32_t j, const ag_token *t)
     if (!strcmp(r->words[j], "_"))
         return (t->flags & AG_TOK_WORD) != 0;
     if (r->prefix[j])
-        return strncmp(t->lower, r->words[j], strlen(r->words[j])) == 0;
+        return t->lower[0] == r->words[j][0] && strncmp(t->lower, r->words[j], strlen(r->words[j])) == 0;
     return strcmp(t->lower, r->words[j]) == 0;
 }
 

@@ -78,25 +78,11 @@ static void collect(const ag_rule *r, size_t start, size_t len, void *payload)
     }
 }
 
-/* The verbs that open a reported clause ("X said Y met Z"). */
-static int is_say_verb(const ag_token *t)
+/* The verbs that open a reported clause ("X said Y met Z"): say_verbs. */
+static int is_say_verb(const ag_extractor *x, const ag_token *t)
 {
-    static const char *const verbs[] = {"said", "says", "say", "told", "tells", "added", "stated", "reported",
-                                        "announced", "claimed", "argued", "insisted", "noted", "wrote", NULL};
-    const char *const *v;
-
-    for (v = verbs; *v; v++)
-        if (!strcmp(*v, t->lower))
-            return 1;
-    return 0;
+    return ag_lexicon__has_tok(x->lex, AG_WS_SAY, t);
 }
-
-static const char *const aux_words[] = {
-    "to", "plans", "plan", "planned", "planning", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-    "might", "should", "must", "has", "have", "had", "be", "been", "being", "ready", "able", "set", "due", "expected",
-    "going", "also", "hold", "held", "holding", "continue", "continues", "continued", "agreed", "wants", "wanted",
-    "seeks", "sought", "hopes", "hoped", "remains", "remain", "remained", "still", "already", "reportedly", "later",
-    "then", "again", "soon", "now", "intends", "intended", "aims", "aimed", "tried", "tries", NULL};
 
 /* "the cabinet intends to hold talks with Chile": walking back over the
  * verb's auxiliaries reaches a noun that is no actor, so the clause's subject
@@ -109,11 +95,7 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
     const ag_token *t;
 
     while (i > st->begin) {
-        const char *w = TOK(i - 1)->lower, *const *a;
-        int aux = 0;
-        for (a = aux_words; *a && !aux; a++)
-            aux = !strcmp(*a, w);
-        if (!aux)
+        if (!ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(i - 1)))
             break;
         i--;
         walked++;
@@ -136,23 +118,17 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
  * soldiers")?  Then it is no subject for a later trigger. */
 static int in_object_position(const sent_state *st, const ag_mention *m)
 {
-    static const char *const openers[] = {
-        "and", "but", "or", "that", "while", "when", "as", "after", "before", "because", "if", "whether", "since",
-        "although", "though", "where", "who", "which", "then", "also", "meanwhile", "however", "so", "yet", "until",
-        "unless", "once", "now", "both", "either", "neither", "even", "only", "not", NULL};
     const ag_extractor *x = st->x;
     const ag_token *t;
-    const char *const *o;
 
     if (m->np_start <= st->begin)
         return 0;
     t = TOK(m->np_start - 1);
     if (!(t->flags & AG_TOK_WORD) || (t->flags & (AG_TOK_CAP | AG_TOK_NUMBER)))
         return 0;
-    for (o = openers; *o; o++)
-        if (!strcmp(*o, t->lower))
-            return 0;
-    if (is_say_verb(t) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, t))
+    if (ag_lexicon__has_tok(x->lex, AG_WS_OPENER, t))
+        return 0;
+    if (is_say_verb(x, t) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, t))
         return 0;
     return 1;
 }
@@ -181,7 +157,7 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
             continue;
         /* another verb of saying in between has its own subject */
         for (i = m->np_end; i + 1 < pos; i++)
-            if (is_say_verb(TOK(i)))
+            if (is_say_verb(x, TOK(i)))
                 return -1;
         return (int)(k - 1);
     }

@@ -140,6 +140,43 @@ AG_EXTERN(long) ag_graph_find_actor(const ag_graph *g, const char *name);
 AG_EXTERN(int) ag_graph_from_json(ag_graph **out, ag_ctx *ctx, const char *bytes, size_t len,
                                   const char *name);
 
+/** Options of ag_graph_filter(); start from AG_FILTER_OPTIONS_INIT so fields
+ * added later keep their "no filter" defaults. */
+typedef struct ag_filter_options {
+    int version;                  /**< AG_FILTER_OPTIONS_VERSION */
+    const char *focus;            /**< keep the ego network of this actor (id, label or alias); NULL: all */
+    unsigned depth;               /**< with @ref focus: hops from it, edges followed both ways (0: the actor alone) */
+    uint32_t min_weight;          /**< keep edges stated by at least this many documents (0, 1: all) */
+    unsigned types;               /**< AG_FILTER_TYPE() bits of the actor types kept; 0: all */
+    const char *const *relations; /**< relation names kept; NULL: all */
+    size_t n_relations;
+    int drop_isolates;            /**< drop actors left without an edge */
+} ag_filter_options;
+
+#define AG_FILTER_OPTIONS_VERSION 1
+#define AG_FILTER_OPTIONS_INIT {AG_FILTER_OPTIONS_VERSION, NULL, 1, 0, 0, NULL, 0, 0}
+/** The bit of one actor type in ag_filter_options.types. */
+#define AG_FILTER_TYPE(t) (1u << (unsigned)(t))
+
+/**
+ * A subgraph of @p g (finalized), in this order: actors of the kept types and
+ * edges of the kept relations with enough weight; then, with a focus, the
+ * actors within @ref ag_filter_options.depth hops of it over those edges (the
+ * focus is kept whatever its type) and every kept edge among them; then,
+ * with drop_isolates, no actor without an edge.  Actors keep their aliases,
+ * mentions and documents, edges all their evidence; the document list keeps
+ * the documents something kept refers to.  The result is finalized, so
+ * metrics are those of the subgraph.  Note that finalizing a subgraph may
+ * join what the whole graph kept apart (a lone surname whose other bearer was
+ * dropped).
+ * @param[out] out  a new graph; free with ag_graph_free().
+ * @param opts      NULL keeps everything (a finalized copy).
+ * @return AG_OK, AG_ENOMEM, AG_EDEP, or AG_EINVAL when @p g is not finalized,
+ *         @p opts has an unknown version, or no actor is called @ref focus.
+ */
+AG_EXTERN(int) ag_graph_filter(ag_graph **out, ag_ctx *ctx, const ag_graph *g,
+                               const ag_filter_options *opts);
+
 #ifdef __cplusplus
 }
 #endif
