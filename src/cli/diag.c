@@ -88,13 +88,30 @@ int cli_layout_valid(const char *engine)
     return 0;
 }
 
+const char *cli_format_list(void)
+{
+    static char list[256];
+    size_t used = 0;
+
+    if (list[0])
+        return list;
+    for (int i = 0; i < AG_FORMAT_COUNT_; i++) {
+        int n = snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "",
+                         ag_format_name((ag_format)i));
+        if (n < 0 || (size_t)n >= sizeof(list) - used)
+            break;
+        used += (size_t)n;
+    }
+    return list;
+}
+
 int cli_pick_format(ag_format *fmt, ag_ctx *ctx, const char *command, const char *format_arg,
                     const char *output)
 {
     if (format_arg) {
         if (ag_format_parse(fmt, ctx, format_arg) < 0) {
             ag_ctx_clear(ctx);
-            return cli_usage_error(command, "unknown format '%s' (json, dot, svg, graphml)", format_arg);
+            return cli_usage_error(command, "unknown format '%s' (%s)", format_arg, cli_format_list());
         }
         return AG_EXIT_OK;
     }

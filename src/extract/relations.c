@@ -483,6 +483,17 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
     }
 }
 
+static int has_pronoun(const sent_state *st)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i;
+
+    for (i = st->begin; i < st->end; i++)
+        if (!strcmp(TOK(i)->lower, "he") || !strcmp(TOK(i)->lower, "she"))
+            return 1;
+    return 0;
+}
+
 int ag_extract__relations(ag_extractor *x)
 {
     const ag_text *t = x->text;
@@ -509,6 +520,12 @@ int ag_extract__relations(ag_extractor *x)
         /* the previous sentence's source is only a fallback within a paragraph or the next one */
         if (s > 0 && se->paragraph > t->sentences[s - 1].paragraph + 1)
             st.prev_speaker = -1;
+        /* no actor in the sentence and no pronoun to stand for one: no rule can fire */
+        if (st.m0 == st.m1 && !has_pronoun(&st)) {
+            x->speaker[s] = -1;
+            prev = -1;
+            continue;
+        }
         for (i = st.begin; i < st.end; i++) {
             size_t k;
             if (TOK(i)->flags & AG_TOK_PUNCT && !(TOK(i)->norm[0] == '-'))

@@ -106,9 +106,13 @@ static int push_token(ag_tokvec *out, ag_arena *arena, const char *norm, size_t 
     n = ag_arena_strndup(arena, norm, len);
     if (!n)
         return AG_ENOMEM;
+    int upper = 0;
+
     for (i = 0; i < len && (unsigned char)norm[i] < 0x80; i++)
-        ;
-    if (i == len) {
+        upper |= norm[i] >= 'A' && norm[i] <= 'Z';
+    if (i == len && !upper) {
+        l = n; /* already lower case: share the string */
+    } else if (i == len) {
         l = ag_arena_strndup(arena, norm, len);
         if (!l)
             return AG_ENOMEM;
