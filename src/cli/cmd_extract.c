@@ -28,6 +28,7 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
+    CLI_FILTER_LONG_OPTIONS,
     {NULL, 0, NULL, 0},
 };
 
@@ -282,6 +283,7 @@ int cmd_extract(int argc, char **argv)
     run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, 0};
     char **inputs, *end;
     static char *stdin_only[] = {"-"};
+    cli_filter filter = CLI_FILTER_INIT;
     ag_format fmt;
 
     if (!(lexicons = malloc(sizeof(*lexicons) * (size_t)argc))) {
@@ -330,10 +332,14 @@ int cmd_extract(int argc, char **argv)
             rc = AG_EXIT_OK;
             goto out;
         default:
-            rc = cli_getopt_error(NULL, opt, argv);
-            goto out;
+            if ((rc = cli_filter_option(&filter, NULL, opt, optarg)) < 0)
+                rc = cli_getopt_error(NULL, opt, argv);
+            if (rc != AG_EXIT_OK)
+                goto out;
         }
     }
+    if ((rc = cli_filter_check(&filter, NULL)) != AG_EXIT_OK)
+        goto out;
     inputs = argv + optind;
     n_inputs = (size_t)(argc - optind);
     if (n_inputs == 0) {
@@ -383,8 +389,11 @@ int cmd_extract(int argc, char **argv)
         rc = cli_fail(r.ctx, 0);
         goto out;
     }
+    if ((rc = cli_filter_apply(&r.all, r.ctx, &filter, NULL, r.quiet)) != AG_EXIT_OK)
+        goto out;
     rc = cli_export_write(r.ctx, r.all, fmt, layout, output);
 out:
+    cli_filter_free(&filter);
     ag_graph_free(r.all);
     ag_lexicon_free(r.lex);
     ag_ctx_free(r.ctx);

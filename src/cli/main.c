@@ -1,6 +1,7 @@
 /* actorgraph CLI: entry point.  Picks the command (a first argument
- * "convert", else extraction), runs it, and checks that everything written
- * to stdout really got out, since a full disk shows up only at fclose. */
+ * "convert", "merge" or "stats", else extraction), runs it, and checks that
+ * everything written to stdout really got out, since a full disk shows up
+ * only at fclose. */
 #include <errno.h>
 #include <string.h>
 
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
 
     if (argc > 1 && strcmp(argv[1], "convert") == 0)
         rc = cmd_convert(argc - 1, argv + 1);
+    else if (argc > 1 && strcmp(argv[1], "merge") == 0)
+        rc = cmd_merge(argc - 1, argv + 1);
+    else if (argc > 1 && strcmp(argv[1], "stats") == 0)
+        rc = cmd_stats(argc - 1, argv + 1);
     else
         rc = cmd_extract(argc, argv);
 

@@ -8,7 +8,8 @@
 #include "export/export_internal.h"
 #include "model/model_internal.h"
 
-static const char *const format_names[AG_FORMAT_COUNT_] = {"json", "dot", "svg", "graphml"};
+static const char *const format_names[AG_FORMAT_COUNT_] = {"json", "dot",  "svg",  "graphml", "gexf",
+                                                           "cyjs", "html", "png",  "pdf"};
 
 int ag_format_parse(ag_format *out, ag_ctx *ctx, const char *name)
 {
@@ -20,7 +21,8 @@ int ag_format_parse(ag_format *out, ag_ctx *ctx, const char *name)
             return AG_OK;
         }
     }
-    return ag_error_set(ctx, AG_EINVAL, "unknown format \"%s\" (json, dot, svg, graphml)",
+    return ag_error_set(ctx, AG_EINVAL,
+                        "unknown format \"%s\" (json, dot, svg, graphml, gexf, cyjs, html, png, pdf)",
                         name ? name : "(null)");
 }
 
@@ -39,9 +41,11 @@ int ag_format_from_path(ag_format *out, ag_ctx *ctx, const char *path)
     static const struct {
         const char *ext;
         ag_format fmt;
-    } exts[] = {{"json", AG_FORMAT_JSON},   {"jgf", AG_FORMAT_JSON}, {"dot", AG_FORMAT_DOT},
-                {"gv", AG_FORMAT_DOT},      {"svg", AG_FORMAT_SVG},  {"graphml", AG_FORMAT_GRAPHML},
-                {"xml", AG_FORMAT_GRAPHML}};
+    } exts[] = {{"json", AG_FORMAT_JSON},       {"jgf", AG_FORMAT_JSON},  {"dot", AG_FORMAT_DOT},
+                {"gv", AG_FORMAT_DOT},          {"svg", AG_FORMAT_SVG},   {"graphml", AG_FORMAT_GRAPHML},
+                {"xml", AG_FORMAT_GRAPHML},     {"gexf", AG_FORMAT_GEXF}, {"cyjs", AG_FORMAT_CYJS},
+                {"html", AG_FORMAT_HTML},       {"htm", AG_FORMAT_HTML},  {"png", AG_FORMAT_PNG},
+                {"pdf", AG_FORMAT_PDF}};
     const char *dot = path ? strrchr(path, '.') : NULL, *slash = path ? strrchr(path, '/') : NULL;
     size_t i;
 
@@ -193,6 +197,21 @@ int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format
     case AG_FORMAT_GRAPHML:
         err = ag_export__graphml(&b, ctx, g, opts);
         break;
+    case AG_FORMAT_GEXF:
+        err = ag_export__gexf(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_CYJS:
+        err = ag_export__cyjs(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_HTML:
+        err = ag_export__html(&b, ctx, g, opts);
+        break;
+    case AG_FORMAT_PNG:
+        err = ag_export__picture(&b, ctx, g, opts, "png");
+        break;
+    case AG_FORMAT_PDF:
+        err = ag_export__picture(&b, ctx, g, opts, "pdf");
+        break;
     default:
         return ag_error_set(ctx, AG_EINVAL, "unknown format %d", (int)fmt);
     }
@@ -202,5 +221,115 @@ int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format
     }
     if (!(*out = ag_buf_detach(&b, len)))
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    return AG_OK;
+}
+
+double ag_export__max_pagerank(const ag_graph *g)
+{
+    double max = 0.0;
+    size_t i;
+
+    for (i = 0; i < ag_graph_actor_count(g); i++)
+        if (ag_graph_actor(g, i)->pagerank > max)
+            max = ag_graph_actor(g, i)->pagerank;
+    return max;
+}
+
+double ag_export__size(const ag_actor *a, double max_pr)
+{
+    return 10.0 + 40.0 * (max_pr > 0 && isfinite(a->pagerank) ? a->pagerank / max_pr : 0.0);
+}
+
+char *ag_export__relation_label(const char *relation)
+{
+    char *s = ag_strdup(relation ? relation : ""), *p;
+
+    for (p = s; p && *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return s;
+}
+
+static int digits(const char *s, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int ag_export__iso_date(char out[11], const char *date)
+{
+    int month, day;
+
+    if (!date || strlen(date) < 10 || !digits(date, 4) || date[4] != '-' || !digits(date + 5, 2) ||
+        date[7] != '-' || !digits(date + 8, 2) || (date[10] && date[10] != 'T' && date[10] != ' '))
+        return 0;
+    month = (date[5] - '0') * 10 + (date[6] - '0');
+    day = (date[8] - '0') * 10 + (date[9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return 0;
+    memcpy(out, date, 10);
+    out[10] = '\0';
+    return 1;
+}
+
+static int is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+char *ag_export__safe_url(const char *url, int *nomem)
+{
+    static const char keep[] = "-._~:/?#[]@!$&'()*+,;=";
+    ag_buf b = AG_BUF_INIT;
+    const char *p;
+
+    *nomem = 0;
+    if (!url || (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0))
+        return NULL;
+    for (p = url; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        int err;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            (c != '\0' && strchr(keep, c)) || (c == '%' && is_hex(p[1]) && is_hex(p[2])))
+            err = ag_buf_putc(&b, (char)c);
+        else if (c < 0x20 || c == 0x7f)
+            continue; /* never part of a real address */
+        else
+            err = ag_buf_printf(&b, "%%%02X", c);
+        if (err) {
+            ag_buf_free(&b);
+            *nomem = 1;
+            return NULL;
+        }
+    }
+    if (!b.data && ag_buf_append(&b, "", 0)) {
+        *nomem = 1;
+        return NULL;
+    }
+    return ag_buf_detach(&b, NULL);
+}
+
+int ag_export_layout(ag_graph *g, ag_ctx *ctx, const ag_export_options *opts)
+{
+    ag_gv_job job = {0};
+    size_t i;
+    int err;
+
+    if (!g)
+        return ag_error_set(ctx, AG_EINVAL, "no graph to lay out");
+    if (opts && opts->version != AG_EXPORT_OPTIONS_VERSION)
+        return ag_error_set(ctx, AG_EINVAL, "export options version %d, expected %d", opts->version,
+                            AG_EXPORT_OPTIONS_VERSION);
+    if ((err = ag_export__layout(ctx, g, opts, &job)) < 0)
+        return err;
+    for (i = 0; i < g->n_actors; i++) {
+        g->actors[i].x = job.xy[2 * i];
+        g->actors[i].y = job.xy[2 * i + 1];
+    }
+    ag_export__job_free(&job);
     return AG_OK;
 }

@@ -1,5 +1,6 @@
 /* actorgraph: what the exporters share: locale-free number formatting, the
- * per-type look (shape, colour), and the writers' entry points. */
+ * per-type look (shape, colour), the one Graphviz layout every positioned
+ * format takes its coordinates from, and the writers' entry points. */
 #ifndef AG_EXPORT_INTERNAL_H
 #define AG_EXPORT_INTERNAL_H
 
@@ -28,10 +29,70 @@ const ag_type_style *ag_export__style(ag_actor_type type);
 /* The graph's label: the option, else the title read from JSON, else "actorgraph". */
 const char *ag_export__title(const ag_graph *g, const ag_export_options *opts);
 
+/* Node size for viewers (Gephi, Cytoscape): 10 for the least central actor
+ * up to 50 for the most, by PageRank relative to @p max_pr. */
+double ag_export__size(const ag_actor *a, double max_pr);
+
+/* The highest PageRank in @p g (0 for an empty graph). */
+double ag_export__max_pagerank(const ag_graph *g);
+
+/* Relation name as a label: "communicates_with" -> "communicates with";
+ * malloc'ed, NULL on ENOMEM. */
+char *ag_export__relation_label(const char *relation);
+
+/* The first YYYY-MM-DD of a document date ("2031-04-02", "2031-04-02T10:00Z")
+ * into @p out (11 bytes); 0 if the date has no such prefix. */
+int ag_export__iso_date(char out[11], const char *date);
+
+/* Percent-encode an http(s) URL for an href (RFC 3986 characters kept, '%'
+ * kept before two hex digits, everything else %XX); NULL for other schemes
+ * (javascript:, data: ...) or ENOMEM (*nomem set).  malloc'ed. */
+char *ag_export__safe_url(const char *url, int *nomem);
+
+/* ---- the Graphviz job (graphviz.c, layout.c) ---- */
+
+typedef struct ag_gv_job {
+    /* in */
+    const char *render;  /* "svg", "png", "pdf", or NULL for positions only */
+    const char *engine;  /* the engine to run (already checked) */
+    const char *note;    /* written into the picture as a comment, or NULL */
+    /* out */
+    double *xy;          /* 2 per actor (x, y in points, y up); malloc'ed */
+    char *bytes;         /* the rendering, malloc'ed, NUL-terminated */
+    size_t len;
+} ag_gv_job;
+
+void ag_export__job_free(ag_gv_job *job);
+
+/* 1 if @p e names a Graphviz layout engine we allow. */
+int ag_export__engine_known(const char *e);
+
+/* Run @p job in this process: build the Graphviz graph, lay it out with
+ * job->engine, read the positions and render.  Unbounded in time: callers
+ * go through ag_export__layout(). */
+int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                            ag_gv_job *job);
+
+/* Run @p job (render may be NULL) with the engine from opts->layout or by
+ * size, each attempt in a child process with a time budget, falling back to
+ * faster engines; job->engine tells which engine produced the result. */
+int ag_export__layout(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, ag_gv_job *job);
+
+/* Positions for the formats that only need coordinates: the actors' x, y
+ * if the graph was laid out (ag_export_layout), else a layout run now.
+ * *xy is malloc'ed (2 per actor), NULL for an empty graph. */
+int ag_export__positions(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, double **xy);
+
 /* Writers: each appends its format to @p out. */
 int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
 int ag_export__graphml(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
 int ag_export__dot(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
 int ag_export__svg(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
+/* png and pdf: the Graphviz cairo renderers */
+int ag_export__picture(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                       const char *format);
+int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
+int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
+int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
 
 #endif

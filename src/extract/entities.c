@@ -71,6 +71,34 @@ static int new_entity(ag_extractor *x, const ag_mention *m, const char *label)
     return (int)x->n_e++;
 }
 
+/* The key of a mention's text, computed once. */
+static char *mention_key(ag_extractor *x, ag_mention *m)
+{
+    if (!m->key)
+        m->key = arena_key(x, m->text);
+    return m->key;
+}
+
+static int register_key_k(ag_extractor *x, char *k, int ent)
+{
+    size_t found;
+
+    if (!k)
+        return AG_ENOMEM;
+    if (!k[0] || ag_strmap_get(&x->entity_by_key, k, &found))
+        return AG_OK;
+    return ag_strmap_put(&x->entity_by_key, k, (size_t)ent);
+}
+
+static int find_key_k(ag_extractor *x, const char *k)
+{
+    size_t found;
+
+    if (k && k[0] && ag_strmap_get(&x->entity_by_key, k, &found))
+        return (int)found;
+    return -1;
+}
+
 static int register_key(ag_extractor *x, const char *text, int ent)
 {
     char *k = arena_key(x, text);
@@ -122,7 +150,7 @@ static int attach(ag_extractor *x, size_t mi, int ent)
         return AG_ENOMEM;
     if (m->alias2 && (add_form(x, e, m->alias2) || register_key(x, m->alias2, ent)))
         return AG_ENOMEM;
-    return register_key(x, m->text, ent);
+    return register_key_k(x, mention_key(x, m), ent);
 }
 
 static int is_single(const ag_mention *m)
@@ -171,13 +199,13 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
 static int resolve_single(ag_extractor *x, size_t mi)
 {
     ag_mention *m = &x->m[mi];
-    int ent = find_key(x, m->text), match = -1, nmatch = 0;
+    int ent = find_key_k(x, mention_key(x, m)), match = -1, nmatch = 0;
     char *k;
     size_t e = 0;
 
     if (ent >= 0 && (x->e[ent].type == m->type || m->type == AG_ACTOR_UNKNOWN || x->e[ent].type == AG_ACTOR_UNKNOWN))
         return attach(x, mi, ent);
-    k = arena_key(x, m->text);
+    k = mention_key(x, m);
     if (!k)
         return AG_ENOMEM;
     if (!(m->flags & AG_M_ACRONYM) || m->type == AG_ACTOR_PERSON) {
@@ -282,7 +310,7 @@ static int resolve_described(ag_extractor *x, size_t mi)
     }
     if (n == 1)
         return attach(x, mi, match);
-    if ((ent = find_key(x, m->text)) >= 0)
+    if ((ent = find_key_k(x, mention_key(x, m))) >= 0)
         return attach(x, mi, ent);
     if ((ent = new_entity(x, m, m->text)) < 0)
         return AG_ENOMEM;
@@ -361,7 +389,7 @@ static int count_singles(ag_extractor *x)
         if (m->np_start > x->text->sentences[m->sent].first)
             for (p = places; *p && !place; p++)
                 place = !strcmp(*p, x->text->tokens[m->np_start - 1].lower);
-        if (!(k = arena_key(x, m->text)))
+        if (!(k = mention_key(x, (ag_mention *)m)))
             return AG_ENOMEM;
         if (place) {
             if ((rc = ag_strmap_put(&placed, k, 1)))
@@ -408,7 +436,7 @@ int ag_extract__entities(ag_extractor *x)
                 return rc;
             continue;
         }
-        ent = find_key(x, m->text);
+        ent = find_key_k(x, mention_key(x, m));
         if (ent < 0 && m->alias)
             ent = find_key(x, m->alias);
         if (ent >= 0 && x->e[ent].type != m->type && x->e[ent].type != AG_ACTOR_UNKNOWN)

@@ -27,6 +27,7 @@ typedef struct ag_mention {
     int lex_actor;            /* lexicon actor or -1 */
     unsigned flags;
     char *text;               /* surface form of the head */
+    char *key;                /* ag_name_key of text, once computed (entities.c) */
     const char *alias2;       /* a third form ("South Korea's National Intelligence Service") or NULL */
     const char *alias;        /* another form ("South Korea's Unification Ministry", an acronym) or NULL */
     int entity;               /* resolved entity or -1 */

@@ -46,7 +46,18 @@ static int is_space_cp(utf8proc_int32_t cp)
 char *ag_graph__clean(const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
+    size_t n = strlen((const char *)p), i;
+
+    /* printable ASCII, single spaces, trimmed: nothing to change, copy it */
+    for (i = 0; i < n; i++)
+        if (p[i] < 0x20 || p[i] >= 0x7f || (p[i] == ' ' && (i == 0 || i + 1 == n || p[i + 1] == ' ')))
+            break;
+    if (i == n) {
+        char *copy = malloc(n + 1);
+        if (copy)
+            memcpy(copy, p, n + 1);
+        return copy;
+    }
     /* an invalid byte becomes U+FFFD (3 bytes): at most three times the input */
     char *out = malloc(3 * n + 1), *o = out;
     int space = 0;
@@ -439,12 +450,20 @@ int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint
 int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *doc, uint32_t n)
 {
     char *clean;
+    size_t known;
     int err;
 
     if (actor >= g->n_actors)
         return ag_error_set(ctx, AG_EINVAL, "no actor %zu", actor);
     if (!doc)
         return ag_error_set(ctx, AG_EINVAL, "mentions without a document");
+    /* a document already recorded under this exact name: its stored name is clean */
+    if (ag_strmap_get(&g->doc_keys, doc, &known)) {
+        if (ag_graph__actor_add_doc(&g->actors[actor], &g->priv[actor], g->docs[known].name, n))
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        g->finalized = 0;
+        return AG_OK;
+    }
     if ((err = ag_graph_add_document(g, ctx, doc, NULL, NULL, NULL)) < 0)
         return err;
     if (!(clean = ag_graph__clean(doc)))
@@ -456,6 +475,21 @@ int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *do
     return err;
 }
 
+/* Decimal digits of v into out (no NUL); returns their count. */
+static size_t format_index(char *out, size_t v)
+{
+    char tmp[24];
+    size_t n = 0, i;
+
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,
                        const char *relation)
 {
@@ -463,8 +497,13 @@ int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, s
     ag_edge *e;
     size_t idx;
     int err = AG_OK;
+    char num[48];
 
-    if (ag_buf_printf(&key, "%zu\x1f%zu\x1f%s", source, target, relation))
+    /* "source\x1ftarget\x1frelation", without printf: this runs per edge of every article */
+    if (ag_buf_reserve(&key, 48 + strlen(relation)) ||
+        ag_buf_append(&key, num, format_index(num, source)) || ag_buf_putc(&key, '\x1f') ||
+        ag_buf_append(&key, num, format_index(num, target)) || ag_buf_putc(&key, '\x1f') ||
+        ag_buf_puts(&key, relation))
         goto nomem;
     if (ag_strmap_get(&g->edge_keys, key.data, &idx)) {
         *index = idx;
@@ -599,7 +638,8 @@ int ag_graph_add_edge(ag_graph *g, ag_ctx *ctx, size_t source, size_t target, co
     if ((err = ag_graph__edge_get(g, ctx, &idx, source, target, rel)) < 0)
         goto out;
     if (ev) {
-        if (ev->doc && (err = ag_graph_add_document(g, ctx, ev->doc, NULL, NULL, NULL)) < 0)
+        if (ev->doc && !ag_strmap_get(&g->doc_keys, ev->doc, NULL) &&
+            (err = ag_graph_add_document(g, ctx, ev->doc, NULL, NULL, NULL)) < 0)
             goto out;
         if (ag_graph__edge_add_evidence(g, idx, ev))
             goto nomem;

@@ -250,6 +250,48 @@ char *ag_strdup(const char *s)
     return p;
 }
 
+/* ag_name_key() for ASCII names: one pass, one allocation (this runs for
+ * every mention and every alias). */
+static char *ascii_name_key(const char *name, size_t n)
+{
+    static const char *const prefixes[] = {"the ", "mr. ", "mr ", "mrs. ", "mrs ", "ms. ", "ms ", "dr. ", "dr "};
+    char *out = malloc(n + 1), *o = out;
+    const char *s = name;
+    size_t i, len;
+
+    if (!out)
+        return NULL;
+    for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+        size_t k = strlen(prefixes[i]), j;
+        if (k > n)
+            continue;
+        for (j = 0; j < k && ((name[j] >= 'A' && name[j] <= 'Z') ? name[j] + 32 : name[j]) == prefixes[i][j]; j++)
+            ;
+        if (j == k) {
+            s += k;
+            break;
+        }
+    }
+    for (; *s; s++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            *o++ = c;
+    }
+    *o = '\0';
+    len = (size_t)(o - out);
+    /* as below: doubled letters collapse in longer names */
+    if (len >= 6) {
+        char *r = out, *w = out;
+        for (; *r; r++)
+            if (w == out || *r != w[-1])
+                *w++ = *r;
+        *w = '\0';
+    }
+    return out;
+}
+
 char *ag_name_key(const char *name)
 {
     utf8proc_uint8_t *folded = NULL;
@@ -262,15 +304,9 @@ char *ag_name_key(const char *name)
      * "José" and "Jose" meet. */
     for (s = name; *s && (unsigned char)*s < 0x80; s++)
         ;
-    if (!*s) {
-        /* ASCII: fold by hand, utf8proc_map costs a heap round trip per name */
-        size_t n = (size_t)(s - name);
-        folded = malloc(n + 1);
-        if (!folded)
-            return NULL;
-        for (i = 0; i <= n; i++)
-            folded[i] = (utf8proc_uint8_t)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
-    } else if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+    if (!*s)
+        return ascii_name_key(name, (size_t)(s - name));
+    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
         folded = (utf8proc_uint8_t *)ag_strdup(name);

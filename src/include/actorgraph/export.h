@@ -15,10 +15,16 @@ typedef enum {
     AG_FORMAT_DOT,      /**< Graphviz DOT via cgraph */
     AG_FORMAT_SVG,      /**< SVG via Graphviz gvc */
     AG_FORMAT_GRAPHML,  /**< GraphML for Gephi, networkx, igraph */
+    AG_FORMAT_GEXF,     /**< GEXF 1.3 for Gephi (viz, timeline) via libxml2 */
+    AG_FORMAT_CYJS,     /**< Cytoscape.js elements JSON with positions */
+    AG_FORMAT_HTML,     /**< self-contained HTML report: SVG, actor list, evidence */
+    AG_FORMAT_PNG,      /**< PNG via Graphviz's cairo plugin (binary) */
+    AG_FORMAT_PDF,      /**< PDF via Graphviz's cairo plugin (binary) */
     AG_FORMAT_COUNT_
 } ag_format;
 
-/** Parse "json", "dot", "svg", "graphml"; @return AG_OK or AG_EINVAL. */
+/** Parse "json", "dot", "svg", "graphml", "gexf", "cyjs", "html", "png", "pdf";
+ * @return AG_OK or AG_EINVAL. */
 AG_EXTERN(int) ag_format_parse(ag_format *out, ag_ctx *ctx, const char *name);
 
 /** Guess a format from a path's extension; @return AG_OK or AG_EINVAL. */
@@ -29,7 +35,8 @@ AG_EXTERN(const char *) ag_format_name(ag_format fmt);
 
 typedef struct ag_export_options {
     int version;          /**< AG_EXPORT_OPTIONS_VERSION */
-    const char *layout;   /**< SVG engine: dot, neato, fdp, sfdp, circo, twopi; NULL picks by size */
+    const char *layout;   /**< layout engine: dot, neato, fdp, sfdp, circo, twopi, osage,
+                               patchwork; NULL picks by size (ag_export_default_layout) */
     const char *title;    /**< graph label; NULL: "actorgraph" */
 } ag_export_options;
 
@@ -38,7 +45,14 @@ typedef struct ag_export_options {
 
 /**
  * Write @p g (finalized) in @p fmt.
- * @param[out] out  malloc'ed bytes, NUL-terminated; the caller frees them with free().
+ * The picture formats (svg, html, png, pdf) and the positions written by
+ * graphml, gexf and cyjs come from the same deterministic Graphviz layout
+ * (graphml, gexf and cyjs take the actors' x, y instead when
+ * ag_export_layout() filled them).  A layout that exceeds its time budget is stopped and redone with a
+ * faster engine (dot, then neato, then sfdp); the engine used is named in
+ * the output where the format has room for it.
+ * @param[out] out  malloc'ed bytes, NUL-terminated (png and pdf are binary:
+ *                  use @p len); the caller frees them with free().
  * @param[out] len  their length without the NUL.
  * @param opts      may be NULL for defaults.
  * @return AG_OK, AG_ENOMEM, AG_EINVAL (bad option) or AG_EDEP (Graphviz or igraph failed).
@@ -48,6 +62,15 @@ AG_EXTERN(int) ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g
 
 /** The layout engine ag_export() picks for @p g when none is given. */
 AG_EXTERN(const char *) ag_export_default_layout(const ag_graph *g);
+
+/**
+ * Lay @p g (finalized) out once and store the positions in its actors' x, y
+ * (points, y upwards, as Graphviz gives them), so that exporting several
+ * formats of one graph computes no further layout for graphml, gexf and cyjs.
+ * @param opts  may be NULL; only opts->layout is used.
+ * @return AG_OK, AG_ENOMEM, AG_EINVAL (unknown engine) or AG_EDEP.
+ */
+AG_EXTERN(int) ag_export_layout(ag_graph *g, ag_ctx *ctx, const ag_export_options *opts);
 
 #ifdef __cplusplus
 }
