@@ -410,6 +410,11 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
         r->passive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "passive"));
         r->symmetric = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "symmetric"));
         r->object_previous = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "object_previous"));
+        {
+            const cJSON *op = cJSON_GetObjectItemCaseSensitive(c, "object_prep");
+            if (cJSON_IsString(op) && !(r->object_prep = lower_dup(&lex->arena, op->valuestring)))
+                return AG_ENOMEM;
+        }
         r->subject_types = type_mask(cJSON_GetObjectItemCaseSensitive(c, "subject_types"));
         r->object_types = type_mask(cJSON_GetObjectItemCaseSensitive(c, "object_types"));
         r->confidence = cJSON_IsNumber(conf) ? conf->valuedouble : 0.7;
@@ -481,7 +486,7 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
         {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
         {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
-        {"clause_openers", AG_WS_OPENER}};
+        {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION}};
     size_t i;
 
     if (!root) {
@@ -654,7 +659,7 @@ static int rule_word_ok(const ag_rule *r, uint32_t j, const ag_token *t)
     return strcmp(t->lower, r->words[j]) == 0;
 }
 
-/* Match rule r at token i.  Between two trigger words up to four filler
+/* Match rule r at token i.  Between two trigger words up to five filler
  * words may stand ("in close contact with", "held a new round of talks"):
  * the trigger_fillers list. */
 static void try_rule(const ag_lexicon *lex, const ag_rule *r, const ag_token *toks, size_t i, size_t n, ag_rule_fn fn,
@@ -667,7 +672,7 @@ static void try_rule(const ag_lexicon *lex, const ag_rule *r, const ag_token *to
         int skipped = 0;
         if (at >= n)
             return;
-        while (j > 0 && !rule_word_ok(r, j, &toks[at]) && skipped < 4 && at + 1 < n &&
+        while (j > 0 && !rule_word_ok(r, j, &toks[at]) && skipped < 5 && at + 1 < n &&
                ag_strmap_get_hashed(&lex->sets[AG_WS_FILLER], toks[at].lower, toks[at].hash, NULL)) {
             at++;
             skipped++;

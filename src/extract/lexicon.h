@@ -45,6 +45,7 @@ typedef struct ag_rule {
     ag_rule_pattern pattern;
     int passive, symmetric;
     int object_previous;  /* no object in the sentence: the previous sentence's source */
+    const char *object_prep; /* the object may stand behind this preposition ("provided X to Y") */
     uint32_t subject_types, object_types; /* bit (1 << ag_actor_type); 0 = any */
     double confidence;
     int max_gap;
@@ -55,7 +56,7 @@ typedef enum {
     AG_WS_COMMON, AG_WS_GIVEN, AG_WS_MONTH, AG_WS_WEEKDAY, AG_WS_ORG_HEAD, AG_WS_MEDIA_HEAD,
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
-    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_COUNT_
+    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_COUNT_
 } ag_wordset;
 
 struct ag_lexicon {

@@ -114,6 +114,21 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
            strcmp(t->lower, "they") && strcmp(t->lower, "also") && strcmp(t->lower, "not");
 }
 
+static int says_then_pronoun(const sent_state *st, uint32_t i, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    uint32_t j = i + 1;
+
+    while (j < pos && (TOK(j)->flags & AG_TOK_PUNCT))
+        j++;
+    if (j == pos)
+        return 1;
+    if (j < pos && !strcmp(TOK(j)->lower, "that"))
+        j++;
+    return j < pos && (!strcmp(TOK(j)->lower, "it") || !strcmp(TOK(j)->lower, "he") || !strcmp(TOK(j)->lower, "she") ||
+                       !strcmp(TOK(j)->lower, "they") || !strcmp(TOK(j)->lower, "we"));
+}
+
 /* Is the phrase the object of a verb ("Peru detained three Chilean
  * soldiers")?  Then it is no subject for a later trigger. */
 static int in_object_position(const sent_state *st, const ag_mention *m)
@@ -155,9 +170,11 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
             continue;
         if (in_object_position(st, m))
             continue;
-        /* another verb of saying in between has its own subject */
+        /* another verb of saying in between has its own subject, unless a
+         * pronoun takes it up ("China said it would retaliate") or the
+         * trigger follows it ("the Times reported, citing") */
         for (i = m->np_end; i + 1 < pos; i++)
-            if (is_say_verb(x, TOK(i)))
+            if (is_say_verb(x, TOK(i)) && !says_then_pronoun(st, i, pos))
                 return -1;
         return (int)(k - 1);
     }
@@ -196,7 +213,7 @@ static int pronoun_subject(const sent_state *st, uint32_t pos)
 }
 
 /* First actor whose phrase starts within max_gap tokens after pos. */
-static int find_object(const sent_state *st, uint32_t pos, int max_gap)
+static int find_object_p(const sent_state *st, uint32_t pos, int max_gap, const char *obj_prep)
 {
     const ag_extractor *x = st->x;
     size_t k;
@@ -211,16 +228,24 @@ static int find_object(const sent_state *st, uint32_t pos, int max_gap)
             return -1;
         /* a clause or quotation boundary in between: the phrase is not this trigger's */
         for (i = pos; i < m->np_start; i++)
-            if ((TOK(i)->flags & AG_TOK_PUNCT) && TOK(i)->norm[0] != '-' && TOK(i)->norm[0] != '(')
+            if ((TOK(i)->flags & AG_TOK_PUNCT) && TOK(i)->norm[0] != '-' && TOK(i)->norm[0] != '(' &&
+                TOK(i)->norm[0] != '$')
                 return -1;
         if (!is_actor(x, (int)k))
             continue;
-        /* "captured in Ukraine": behind its own preposition, not the verb's object */
-        if ((m->flags & AG_M_PREP) && m->np_start != pos)
+        /* "captured in Ukraine": behind its own preposition, not the verb's object,
+         * unless the rule names it ("provided shells to Poland") */
+        if ((m->flags & AG_M_PREP) && m->np_start != pos &&
+            !(obj_prep && m->np_start > 0 && !strcmp(TOK(m->np_start - 1)->lower, obj_prep)))
             continue;
         return (int)k;
     }
     return -1;
+}
+
+static int find_object(const sent_state *st, uint32_t pos, int max_gap)
+{
+    return find_object_p(st, pos, max_gap, NULL);
 }
 
 /* The members of the coordination that mention mi belongs to. */
@@ -248,8 +273,18 @@ static size_t group_of(const sent_state *st, int mi, int *out, size_t cap)
 static int negated(const sent_state *st, uint32_t start)
 {
     const ag_extractor *x = st->x;
-    uint32_t i = start > st->begin + 3 ? start - 3 : st->begin;
+    uint32_t i = start > st->begin + 3 ? start - 3 : st->begin, j;
 
+    /* "ruled out talks with", "rejected reports that X had met Y": a
+     * negating verb earlier in the clause (negation_cues) */
+    for (j = start > st->begin + 8 ? start - 8 : st->begin; j < start; j++) {
+        if ((TOK(j)->flags & AG_TOK_PUNCT) && TOK(j)->norm[0] != '-')
+            continue;
+        if (ag_lexicon__has_tok(x->lex, AG_WS_NEGATION, TOK(j)) ||
+            (j + 1 < start && !strcmp(TOK(j)->lower, "ruled") && !strcmp(TOK(j + 1)->lower, "out")) ||
+            (j + 1 < start && !strcmp(TOK(j)->lower, "called") && !strcmp(TOK(j + 1)->lower, "off")))
+            return 1;
+    }
     for (; i < start; i++) {
         const char *w = TOK(i)->lower;
         size_t n = strlen(w);
@@ -359,17 +394,21 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
                 }
             }
             if (s < 0 && tstart >= st->begin + 2) {
-                /* "X was captured by" / "X were detained by" */
-                for (k = st->m1; k > st->m0; k--) {
+                /* "X was captured by", "Nepal's new airport in Pokhara was financed by":
+                 * the nearest subject-like actor before the auxiliary */
+                uint32_t be = tstart;
+                while (be > st->begin && ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(be - 1)))
+                    be--;
+                for (k = st->m1; k > st->m0 && be < tstart; k--) {
                     const ag_mention *m = &x->m[k - 1];
-                    if (m->np_end + 2 >= tstart && m->np_end <= tstart && is_actor(x, (int)(k - 1)) &&
-                        !(m->flags & AG_M_QUALIFIER)) {
-                        const char *w = TOK(m->np_end)->lower;
-                        if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "is") || !strcmp(w, "are") ||
-                            !strcmp(w, "been") || !strcmp(w, "being") || !strcmp(w, "be"))
-                            s = (int)(k - 1);
+                    if (m->np_end > be || !is_actor(x, (int)(k - 1)) || (m->flags & AG_M_QUALIFIER))
+                        continue;
+                    if (be - m->np_end > 6)
                         break;
-                    }
+                    if (m->flags & AG_M_PREP)
+                        continue;
+                    s = (int)(k - 1);
+                    break;
                 }
             }
             if (s < 0 || o < 0)
@@ -378,7 +417,7 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             ns = group_of(st, o, subj, 8);
             no = group_of(st, s, obj, 8);
         } else {
-            o = find_object(st, tend, r->max_gap);
+            o = find_object_p(st, tend, r->max_gap, r->object_prep);
             s = find_subject(st, tstart, -1);
             if (s < 0)
                 s = pronoun_subject(st, tstart);
