@@ -87,6 +87,7 @@ static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint
     GROW(lex->actors, lex->n_actors, lex->cap_actors);
     lex->actors[lex->n_actors].name = ag_arena_strndup(&lex->arena, name, strlen(name));
     lex->actors[lex->n_actors].type = type;
+    lex->actors[lex->n_actors].demonym = NULL;
     if (!lex->actors[lex->n_actors].name)
         return AG_ENOMEM;
     *index = (uint32_t)lex->n_actors;
@@ -230,6 +231,12 @@ static int load_countries(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const 
             (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "metonyms"), AG_LX_METONYM, a, 0)) ||
             (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "demonyms"), AG_LX_DEMONYM, a, 0)))
             return rc;
+        {
+            const cJSON *d = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(c, "demonyms"), 0);
+            if (cJSON_IsString(d) && !lex->actors[a].demonym &&
+                !(lex->actors[a].demonym = ag_arena_strndup(&lex->arena, d->valuestring, strlen(d->valuestring))))
+                return AG_ENOMEM;
+        }
     }
     return AG_OK;
 }

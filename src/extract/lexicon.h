@@ -22,6 +22,7 @@ typedef enum { AG_TITLE_OFFICE = 1, AG_TITLE_HONORIFIC, AG_TITLE_DESCRIPTOR } ag
 typedef struct ag_lx_actor {
     char *name;
     ag_actor_type type;
+    const char *demonym;  /* a country's first adjective ("Japanese"), or NULL */
 } ag_lx_actor;
 
 typedef struct ag_lx_phrase {

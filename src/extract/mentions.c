@@ -98,6 +98,22 @@ static int hyphen_particle(ag_extractor *x, const ag_token *t)
     return ag_lexicon__has(x->lex, AG_WS_PARTICLE, part);
 }
 
+/* A state body whose name needs its country ("Foreign Ministry", "Supreme Court"). */
+static int state_body(ag_extractor *x, const ag_mention *h)
+{
+    static const char *const heads[] = {"ministry", "department", "court", "parliament", "police", "army", "navy",
+                                        "embassy", "agency", "commission", "office", "council", "cabinet", "guard",
+                                        "forces", "military", "government", "senate", "assembly", "bank", "prosecutors",
+                                        "service", NULL};
+    const char *last = TOK(h->end - 1)->lower;
+    const char *const *p;
+
+    for (p = heads; *p; p++)
+        if (!strcmp(*p, last))
+            return 1;
+    return 0;
+}
+
 /* Does the title at i name a government portfolio ("minister", "secretary")? */
 static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
 {
@@ -307,6 +323,12 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
     if (media_cue && h->type != AG_ACTOR_PERSON) {
         h->type = AG_ACTOR_MEDIA;
         h->flags &= ~AG_M_SINGLE;
+    }
+    if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_OFFICE && owner >= 0 &&
+        x->m[owner].type == AG_ACTOR_UNKNOWN && x->m[owner].lex_actor < 0) {
+        /* "Maersk's chief executive, X": whoever has a chief executive is an organization */
+        x->m[owner].type = AG_ACTOR_ORGANIZATION;
+        x->m[owner].flags &= ~AG_M_SINGLE;
     }
     if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_OFFICE) {
         int org = qual >= 0 ? qual : owner;
@@ -531,7 +553,26 @@ after_head:
             h->alias = h->text;
             h->text = ag_extract__span_text(x, x->m[qual].start, h->end);
         }
-        if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED)) {
+        if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED) &&
+            x->m[owner].lex_actor >= 0 && lex->actors[x->m[owner].lex_actor].demonym && state_body(x, h)) {
+            /* "Japan's Defense Ministry" is the "Japanese Defense Ministry" other sentences name */
+            const char *dem = lex->actors[x->m[owner].lex_actor].demonym;
+            size_t n = strlen(dem) + strlen(h->text) + 2, m2 = strlen(x->m[owner].text) + strlen(h->text) + 4;
+            char *label = ag_arena_alloc(&x->arena, n), *al = ag_arena_alloc(&x->arena, m2);
+            if (!label || !al)
+                return -2;
+            strcpy(label, dem);
+            strcat(label, " ");
+            strcat(label, h->text);
+            strcpy(al, x->m[owner].text);
+            strcat(al, "'s ");
+            strcat(al, h->text);
+            if (h->alias)
+                h->alias2 = al;
+            else
+                h->alias = h->text, h->alias2 = al;
+            h->text = label;
+        } else if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED)) {
             size_t n = strlen(x->m[owner].text) + strlen(h->text) + 4;
             char *al = ag_arena_alloc(&x->arena, n);
             if (!al)
@@ -583,6 +624,13 @@ after_head:
                     if (i + 1 < end && (!strcmp(TOK(i)->lower, "and") || !strcmp(TOK(i)->lower, "&")) &&
                         starts_title(x, i + 1, end))
                         i++;
+                    /* "UN special envoy for Yemen Lars Eklund": Yemen is the post's domain */
+                    if (i + 2 < end && (!strcmp(TOK(i)->lower, "for") || !strcmp(TOK(i)->lower, "to") ||
+                                        !strcmp(TOK(i)->lower, "on")) &&
+                        ag_lexicon__match(lex, x->text->tokens, i + 1, end,
+                                          (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL), &ph, &len) &&
+                        i + 1 + len < end && name_token(x, sc, i + 1 + len, 1))
+                        i += 1 + len;
                     continue;
                 }
                 if (i + 1 < end && TOK(i)->norm[0] == ',' && name_token(x, sc, i + 1, 1))

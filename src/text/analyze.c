@@ -187,6 +187,74 @@ static int is_bio_of(const char *s, const line *name, const line *bio)
            has_sub(s + bio->start, n > 200 ? 200 : n, " writes ");
 }
 
+/* Does the line begin with two to four capitalized words followed by one of
+ * the verbs of a biography ("Jane Doe is the political editor of ...")?
+ * Returns the length of the name, 0 if not. */
+static uint32_t bio_name(const char *s, const line *ln)
+{
+    static const char *const verbs[] = {" is a ", " is an ", " is the ", " writes ", " covers ", " reports on ",
+                                        " has covered ", " has written ", " joined ", NULL};
+    static const char *const jobs[] = {"journalist", "correspondent", "reporter", "editor", "writer", "columnist",
+                                       "author", "contributor", "freelance", "covers", "writes", "news", "career", NULL};
+    uint32_t i = ln->start, words = 0;
+    const char *const *v;
+    size_t n = ln->end - ln->start;
+
+    while (i < ln->end && words < 5) {
+        if (!(s[i] >= 'A' && s[i] <= 'Z') && !((unsigned char)s[i] >= 0xC0))
+            break;
+        while (i < ln->end && s[i] != ' ')
+            i++;
+        words++;
+        for (v = verbs; *v; v++)
+            if (!strncmp(s + i, *v, strlen(*v)) && words >= 2 && words <= 4) {
+                const char *const *j;
+                for (j = jobs; *j; j++)
+                    if (has_sub(s + ln->start, n > 300 ? 300 : n, *j))
+                        return i - ln->start;
+                return 0;
+            }
+        if (i < ln->end)
+            i++;
+    }
+    return 0;
+}
+
+/* Author biographies anywhere ("X is a senior correspondent ..."), the byline
+ * lines that repeat their name, "@handles" and short ALL-CAPS section labels. */
+static void drop_bylines_and_bios(const char *s, line *lines, size_t nlines)
+{
+    size_t i, j;
+
+    for (i = 0; i < nlines; i++) {
+        line *ln = &lines[i];
+        uint32_t n, k;
+        int lower = 0, words;
+        if (ln->blank || ln->drop)
+            continue;
+        n = ln->end - ln->start;
+        if (s[ln->start] == '@' && !memchr(s + ln->start, ' ', n)) {
+            ln->drop = 1;
+            continue;
+        }
+        for (k = ln->start; k < ln->end; k++)
+            lower |= s[k] >= 'a' && s[k] <= 'z';
+        words = (int)count_words(s + ln->start, n);
+        if (!lower && words <= 4 && !ends_in_stop(s, ln->start, ln->end)) {
+            ln->drop = 1; /* "WORLD NEWS", "BREAKING" */
+            continue;
+        }
+        if ((k = bio_name(s, ln)) != 0) {
+            ln->drop = 1;
+            /* the same name alone on an earlier or later line is its byline */
+            for (j = 0; j < nlines; j++)
+                if (!lines[j].blank && lines[j].end - lines[j].start == k &&
+                    !strncmp(s + lines[j].start, s + ln->start, k))
+                    lines[j].drop = 1;
+        }
+    }
+}
+
 /* "(President X/Telegram)", "(Photo: ...)", "(AP Photo/...)": credits at a line's end. */
 static void strip_credit(const char *s, line *ln)
 {
@@ -502,6 +570,7 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
             lines[i].drop = lines[j].drop = 1;
         }
     }
+    drop_bylines_and_bios(s, lines, nlines);
     drop_teasers(s, lines, nlines);
     for (i = 0; i < nlines; i++)
         t->dropped_lines += !lines[i].blank && lines[i].drop;
