@@ -493,7 +493,8 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
         {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
         {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
-        {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION}};
+        {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
+        {"pronouns", AG_WS_PRONOUN}};
     size_t i;
 
     if (!root) {

@@ -70,7 +70,9 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
             return 0;
     }
     /* pronouns and function words are never names, wherever they stand */
-    if (first && ag_lexicon__has_tok(x->lex, AG_WS_COMMON, t) && t->len <= 4 && !(t->flags & AG_TOK_ALLCAPS))
+    if (first && !(t->flags & AG_TOK_ALLCAPS) &&
+        (ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, t) || ag_lexicon__has_tok(x->lex, AG_WS_DET, t) ||
+         ag_lexicon__has_tok(x->lex, AG_WS_PREP, t) || ag_lexicon__has_tok(x->lex, AG_WS_OPENER, t)))
         return 0;
     return 1;
 }

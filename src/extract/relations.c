@@ -566,7 +566,7 @@ int ag_extract__relations(ag_extractor *x)
             continue;
         }
         for (i = st.begin; i < st.end; i++) {
-            size_t k;
+            size_t k, before;
             if (TOK(i)->flags & AG_TOK_PUNCT && !(TOK(i)->norm[0] == '-'))
                 continue;
             if (i < covered_to)
@@ -574,10 +574,14 @@ int ag_extract__relations(ag_extractor *x)
             st.n_found = 0;
             ag_lexicon__rules_at(x->lex, t->tokens, i, st.end, collect, &st);
             /* the longest trigger at a position wins: "captured by" over "captured" */
+            before = x->n_p;
             for (k = 0; k < st.n_found; k++)
                 if (st.found_len[k] == st.longest)
                     fire(st.found[k], i, st.longest, &st);
-            if (st.n_found && i + st.longest > covered_to)
+            /* a longer trigger that stated something covers the shorter ones
+             * inside it; one that found no actors ("hold talks" without a
+             * pair) leaves them their chance ("talks with") */
+            if (x->n_p > before && i + st.longest > covered_to)
                 covered_to = i + (uint32_t)st.longest;
             if (st.rc)
                 return st.rc;
