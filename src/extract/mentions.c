@@ -720,6 +720,21 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             j++;
         else if (p->kind != AG_LX_DEMONYM)
             return 0;
+        /* "The Bank of Korea, South Korea's central bank,": the organization is the owner's */
+        if (p->kind != AG_LX_DEMONYM && j > i + len &&
+            (x->m[head].type == AG_ACTOR_ORGANIZATION || x->m[head].type == AG_ACTOR_MEDIA) &&
+            x->lex->actors[p->actor].type != AG_ACTOR_PERSON) {
+            uint32_t w = j;
+            while (w < end && w < j + 3 && (TOK(w)->flags & AG_TOK_WORD) && !(TOK(w)->flags & AG_TOK_CAP))
+                w++;
+            if (w > j && (w == end || (TOK(w)->norm[0] == ',' && TOK(w)->len == 1))) {
+                int q = add_mention(x, sc, i, i + len, x->lex->actors[p->actor].type, (int)p->actor, AG_M_QUALIFIER);
+                if (q < 0 || ag_extract__pending(x, head, q, "member_of", "phrase.apposition_owner", 0.8))
+                    return -1;
+                *pos = w;
+                return 0;
+            }
+        }
         /* "the Russian deputy defense minister": a couple of words before the title */
         for (k = 0; k < 2 && j < end && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
                     !ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen);
