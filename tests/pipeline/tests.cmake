@@ -1,0 +1,20 @@
+# Pipeline tests: merge, stats and the graph filters (test_pipeline.py, one
+# ctest per case_<name>, pipeline.<name>), the library's ag_graph_filter()
+# (test_filter.c), and installing the library for other programs
+# (install.cmake).
+if(TARGET actorgraph)
+  find_package(Python3 COMPONENTS Interpreter QUIET)
+  set(AG_PIPE_PYTHON python3)
+  if(Python3_Interpreter_FOUND)
+    set(AG_PIPE_PYTHON ${Python3_EXECUTABLE})
+  endif()
+  set(script ${CMAKE_CURRENT_LIST_DIR}/test_pipeline.py)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${script})
+  file(STRINGS ${script} defs REGEX "^def case_[a-z0-9_]+\\(")
+  foreach(def ${defs})
+    string(REGEX REPLACE "^def case_([a-z0-9_]+)\\(.*" "\\1" name "${def}")
+    add_test(NAME pipeline.${name}
+      COMMAND ${AG_PIPE_PYTHON} ${script} $<TARGET_FILE:actorgraph> ${CMAKE_SOURCE_DIR} ${name})
+    set_tests_properties(pipeline.${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS pipeline)
+  endforeach()
+endif()
