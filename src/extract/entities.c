@@ -384,6 +384,7 @@ static int count_singles(ag_extractor *x)
         char *k;
         int place = 0;
         if (!is_single(m) || m->type != AG_ACTOR_UNKNOWN || (t->flags & (AG_TOK_HYPHEN | AG_TOK_ALLCAPS)) ||
+            x->text->sentences[m->sent].count <= 2 || /* a word alone on a line is a heading */
             (t->len > 2 && t->lower[t->len - 1] == 's' && (x->text->tokens[m->start].norm[t->len - 2] & 0x20) == 0))
             continue;
         if (m->np_start > x->text->sentences[m->sent].first)

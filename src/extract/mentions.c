@@ -253,7 +253,9 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         !(ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
         return AG_ACTOR_PLACE;
     if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, last))
-        return b - a >= 2 || !(last->flags & AG_TOK_SENT_START) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_UNKNOWN;
+        return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) && last->lower[last->len - 1] != 's')
+                   ? AG_ACTOR_ORGANIZATION
+                   : AG_ACTOR_UNKNOWN;
     for (i = a + 1; i + 1 < b; i++)
         if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
             ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)))
@@ -282,6 +284,16 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         if (ag_lexicon__match(x->lex, x->text->tokens, i, b,
                               (1u << AG_LX_DEMONYM) | (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL), &ph, &n))
             return AG_ACTOR_UNKNOWN;
+    }
+    /* "Penalty Corners": a plural of an ordinary noun ends no person's name */
+    if (last->len > 3 && last->lower[last->len - 1] == 's') {
+        char sing[64];
+        if (last->len - 1 < sizeof(sing)) {
+            memcpy(sing, last->lower, last->len - 1);
+            sing[last->len - 1] = '\0';
+            if (ag_lexicon__has(x->lex, AG_WS_COMMON, sing))
+                return AG_ACTOR_UNKNOWN;
+        }
     }
     /* two to four capitalized words with no organization or place head:
      * in news text that is overwhelmingly a person's name */
@@ -389,7 +401,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 }
             }
             if (p->kind == AG_LX_DEMONYM) {
-                if (i + len < end && ag_lexicon__has_tok(lex, AG_WS_COUNTRY_NOUN, TOK(i + len))) {
+                /* "Ukrainian forces" stand for Ukraine; "Iranian Ministry of Petroleum" is a name */
+                if (i + len < end && ag_lexicon__has_tok(lex, AG_WS_COUNTRY_NOUN, TOK(i + len)) &&
+                    (!(TOK(i + len)->flags & AG_TOK_CAP) || sc->headline)) {
                     if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_DEMONYM)) < 0)
                         return -2;
                     i += len + 1;
@@ -606,7 +620,7 @@ after_head:
             } else {
                 /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization
                  * (but "Petroleum Minister", "Defense Secretary" name a portfolio) */
-                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end)) {
+                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end) && !sc->headline) {
                     h->type = AG_ACTOR_ORGANIZATION;
                     h->flags &= ~AG_M_SINGLE;
                 }
