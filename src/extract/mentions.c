@@ -116,6 +116,66 @@ static int state_body(ag_extractor *x, const ag_mention *h)
     return 0;
 }
 
+/* A body every state has, so a description names it ("foreign ministry",
+ * "supreme court"); an "intelligence agency" may be one of several. */
+static int generic_state_body(ag_extractor *x, const ag_mention *h)
+{
+    static const char *const heads[] = {"ministry", "department", "court", "parliament", "police", "army", "navy",
+                                        "embassy", "cabinet", "government", "military", "senate", NULL};
+    const char *last = TOK(h->end - 1)->lower;
+    const char *const *p;
+
+    for (p = heads; *p; p++)
+        if (!strcmp(*p, last))
+            return 1;
+    return 0;
+}
+
+/* Where a lower-case description of an organization starting at i ends:
+ * up to three words, the last organization word among them is its head
+ * ("intelligence agency", "foreign ministry").  0 if there is none. */
+static uint32_t described_org_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    uint32_t k, last_head = 0, end = sc->end;
+
+    for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
+                !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(k)) &&
+                strcmp(TOK(k)->lower, "and");
+         k++)
+        if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(k)))
+            last_head = k;
+    if (last_head <= i)
+        return 0;
+    /* "the ministry officials": another noun follows, the phrase goes on */
+    if (last_head + 1 < end && (TOK(last_head + 1)->flags & AG_TOK_WORD) &&
+        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(last_head + 1)) &&
+        !ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(last_head + 1)) &&
+        ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(last_head + 1)))
+        return 0;
+    return last_head;
+}
+
+/* "Qatari" + "foreign ministry" -> "Qatari Foreign Ministry". */
+static char *title_case_label(ag_extractor *x, const char *dem, uint32_t a, uint32_t b)
+{
+    char *words = ag_extract__span_text(x, a, b), *out, *w;
+    size_t n;
+
+    if (!words)
+        return NULL;
+    n = strlen(dem) + strlen(words) + 2;
+    if (!(out = ag_arena_alloc(&x->arena, n)))
+        return NULL;
+    strcpy(out, dem);
+    strcat(out, " ");
+    w = out + strlen(out);
+    strcat(out, words);
+    for (; *w; w++)
+        if ((w == out + strlen(dem) + 1 || w[-1] == ' ') && *w >= 'a' && *w <= 'z')
+            *w = (char)(*w - 32);
+    return out;
+}
+
 /* Does the title at i name a government portfolio ("minister", "secretary")? */
 static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
 {
@@ -344,6 +404,13 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         x->m[owner].type = AG_ACTOR_ORGANIZATION;
         x->m[owner].flags &= ~AG_M_SINGLE;
     }
+    if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_DESCRIPTOR && qual >= 0 &&
+        (x->m[qual].type == AG_ACTOR_ORGANIZATION || x->m[qual].type == AG_ACTOR_MEDIA) &&
+        !(x->m[qual].flags & AG_M_DEMONYM)) {
+        /* "Disney attorney Glenn Pomerantz", "BBC correspondent X": works for it */
+        if (ag_extract__pending(x, head, qual, "role_of", "phrase.title", 0.75))
+            return -1;
+    }
     if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_OFFICE) {
         int org = qual >= 0 ? qual : owner;
         if (org >= 0 && ag_extract__pending(x, head, org, "role_of", "phrase.title", 0.9))
@@ -480,34 +547,36 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             }
             goto after_head;
         }
-        if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION)) {
-            /* "South Korea's intelligence agency": a description of an organization */
-            uint32_t j = i, k, last_head = end;
-            /* up to three lower-case words; the last organization word among them is the head */
-            for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
-                        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(k)) &&
-                        strcmp(TOK(k)->lower, "and");
-                 k++)
-                if (ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(k)))
-                    last_head = k;
-            j = last_head < end && last_head > i ? last_head : i;
-            if (j < end && j > i && (TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j)) && !(j + 1 < end && (TOK(j + 1)->flags & AG_TOK_WORD) &&
-                                                                        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(j + 1)) &&
-                                                                        !ag_lexicon__has_tok(lex, AG_WS_SPEECH, TOK(j + 1)) &&
-                                                                        ag_lexicon__has_tok(lex, AG_WS_ORG_HEAD, TOK(j + 1)))) {
-                size_t n;
-                char *label;
+        {
+            /* "South Korea's intelligence agency", "Qatari foreign ministry": a description
+             * of an organization by its owner or nationality */
+            int by = owner >= 0 ? owner : qual;
+            uint32_t j = by >= 0 ? described_org_end(x, sc, i) : 0;
+            if (j && (x->m[by].type == AG_ACTOR_COUNTRY || x->m[by].type == AG_ACTOR_ORGANIZATION)) {
+                const char *dem = x->m[by].lex_actor >= 0 ? lex->actors[x->m[by].lex_actor].demonym : NULL;
                 if ((head = add_mention(x, sc, i, j + 1, AG_ACTOR_ORGANIZATION, -1, AG_M_DESCRIBED)) < 0)
                     return -2;
-                n = strlen(x->m[owner].text) + strlen(x->m[head].text) + 4;
-                label = ag_arena_alloc(&x->arena, n);
-                if (!label)
-                    return -2;
-                memcpy(label, x->m[owner].text, strlen(x->m[owner].text));
-                memcpy(label + strlen(x->m[owner].text), "'s ", 3);
-                strcpy(label + strlen(x->m[owner].text) + 3, x->m[head].text);
-                x->m[head].text = label;
+                if (dem && generic_state_body(x, &x->m[head])) {
+                    /* a state body: "Seoul's foreign ministry" is the "South Korean Foreign Ministry" */
+                    char *label = title_case_label(x, dem, i, j + 1);
+                    if (!label)
+                        return -2;
+                    x->m[head].flags &= ~AG_M_DESCRIBED;
+                    x->m[head].text = label;
+                } else if (owner >= 0) {
+                    size_t n = strlen(x->m[owner].text) + strlen(x->m[head].text) + 4;
+                    char *label = ag_arena_alloc(&x->arena, n);
+                    if (!label)
+                        return -2;
+                    memcpy(label, x->m[owner].text, strlen(x->m[owner].text));
+                    memcpy(label + strlen(x->m[owner].text), "'s ", 3);
+                    strcpy(label + strlen(x->m[owner].text) + 3, x->m[head].text);
+                    x->m[head].text = label;
+                } else {
+                    x->n_m--; /* "Russian forces"-like nouns are handled above; others are no names */
+                    head = -1;
+                    break;
+                }
                 i = j + 1;
                 goto after_head;
             }
@@ -570,7 +639,9 @@ after_head:
             h->text = ag_extract__span_text(x, x->m[qual].start, h->end);
         }
         if (owner >= 0 && h->lex_actor < 0 && h->type == AG_ACTOR_ORGANIZATION && !(h->flags & AG_M_DESCRIBED) &&
-            x->m[owner].lex_actor >= 0 && lex->actors[x->m[owner].lex_actor].demonym && state_body(x, h)) {
+            x->m[owner].lex_actor >= 0 && lex->actors[x->m[owner].lex_actor].demonym && state_body(x, h) &&
+            strncmp(h->text, lex->actors[x->m[owner].lex_actor].demonym,
+                    strlen(lex->actors[x->m[owner].lex_actor].demonym))) {
             /* "Japan's Defense Ministry" is the "Japanese Defense Ministry" other sentences name */
             const char *dem = lex->actors[x->m[owner].lex_actor].demonym;
             size_t n = strlen(dem) + strlen(h->text) + 2, m2 = strlen(x->m[owner].text) + strlen(h->text) + 4;
