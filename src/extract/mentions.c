@@ -176,6 +176,25 @@ static char *title_case_label(ag_extractor *x, const char *dem, uint32_t a, uint
     return out;
 }
 
+/* Do titles starting at i lead to a name ("spokesperson John Kirby",
+ * "CEO, Jane Doe") or stand alone as an office ("the NIS spokesman said")?
+ * A verb that is also a title ("Greece accused ...") leads nowhere. */
+static int title_then_name(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    uint32_t ph, n, end = sc->end;
+    int office = 0;
+
+    while (i < end && ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &n)) {
+        office |= x->lex->phrases[ph].title == AG_TITLE_OFFICE;
+        i += n;
+        if (i < end && (!strcmp(TOK(i)->lower, "and") || !strcmp(TOK(i)->lower, "&")))
+            i++;
+    }
+    if (i < end && TOK(i)->norm[0] == ',' && TOK(i)->len == 1)
+        i++;
+    return (i < end && name_token(x, sc, i, 1)) || office;
+}
+
 /* Does the title at i name a government portfolio ("minister", "secretary")? */
 static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
 {
@@ -684,7 +703,7 @@ after_head:
         while (i + 1 < end && !starts_title(x, i, end) && ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(i)) &&
                starts_title(x, i + 1, end) && h->type != AG_ACTOR_PERSON)
             i++; /* "UN special envoy Lars Eklund" */
-        if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end)) {
+        if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end) && title_then_name(x, sc, i)) {
             if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && head == (int)x->n_m - 1 && qual >= 0) {
                 /* "British Trade Secretary X": "Trade" belongs to the title, the demonym qualifies */
                 x->n_m--;

@@ -108,6 +108,10 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
     t = TOK(i - 1);
     if (t->norm[0] == ')' && t->len == 1)
         return 1;
+    /* a noun with its determiner ("our government", "the company"), not a verb ("pledged to") */
+    if (i < st->begin + 2 || !(ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i - 2)) ||
+                               ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, TOK(i - 2))))
+        return 0;
     return (t->flags & AG_TOK_WORD) && !(t->flags & AG_TOK_CAP) && !(t->flags & AG_TOK_NUMBER) &&
            strcmp(t->lower, "and") && strcmp(t->lower, "but") && strcmp(t->lower, "that") && strcmp(t->lower, "who") &&
            strcmp(t->lower, "which") && strcmp(t->lower, "he") && strcmp(t->lower, "she") && strcmp(t->lower, "it") &&
@@ -117,12 +121,17 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
 static int says_then_pronoun(const sent_state *st, uint32_t i, uint32_t pos)
 {
     const ag_extractor *x = st->x;
-    uint32_t j = i + 1;
+    uint32_t j = i + 1, k;
 
     while (j < pos && (TOK(j)->flags & AG_TOK_PUNCT))
         j++;
     if (j == pos)
         return 1;
+    /* "said in a statement carried by NHK that it had lodged a protest" */
+    for (k = j; k + 1 < pos && k < j + 12; k++)
+        if (!strcmp(TOK(k)->lower, "that") && (!strcmp(TOK(k + 1)->lower, "it") || !strcmp(TOK(k + 1)->lower, "he") ||
+                                              !strcmp(TOK(k + 1)->lower, "she") || !strcmp(TOK(k + 1)->lower, "they")))
+            return 1;
     if (j < pos && !strcmp(TOK(j)->lower, "that"))
         j++;
     return j < pos && (!strcmp(TOK(j)->lower, "it") || !strcmp(TOK(j)->lower, "he") || !strcmp(TOK(j)->lower, "she") ||
@@ -162,7 +171,7 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
         const ag_mention *m = &x->m[k - 1];
         if (m->end > pos || (m->flags & AG_M_QUALIFIER) || !is_actor(x, (int)(k - 1)))
             continue;
-        if (pos - m->np_end > 24)
+        if (m->np_end < pos && pos - m->np_end > 24)
             return -1;
         if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
             continue;
