@@ -2,6 +2,7 @@
  * the attribute types Gephi, networkx and igraph all accept, the escaping,
  * and the order (see shared/INTEROP.md, GraphML section). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/export_internal.h"
@@ -84,7 +85,7 @@ static int data_num(ag_buf *b, const char *key, double v, int decimals)
     return ag_buf_printf(b, "      <data key=\"%s\">%s</data>\n", key, num);
 }
 
-static int write_node(ag_buf *b, const ag_actor *a, double max_pr)
+static int write_node(ag_buf *b, const ag_actor *a, double max_pr, const double *xy)
 {
     const ag_type_style *st = ag_export__style(a->type);
     ag_buf al = AG_BUF_INIT;
@@ -103,9 +104,8 @@ static int write_node(ag_buf *b, const ag_actor *a, double max_pr)
         data_num(b, "betweenness", a->betweenness, AG_EXPORT_DECIMALS) ||
         data_num(b, "community", a->community, 0) || data_num(b, "r", st->r, 0) ||
         data_num(b, "g", st->g, 0) || data_num(b, "b", st->b, 0) ||
-        /* Gephi node size: 10 for the least central, up to 50 for the most */
-        data_num(b, "size", 10.0 + 40.0 * (max_pr > 0 ? a->pagerank / max_pr : 0.0), 2) ||
-        data_num(b, "x", a->x, 2) || data_num(b, "y", a->y, 2) || ag_buf_puts(b, "    </node>\n"))
+        data_num(b, "size", ag_export__size(a, max_pr), 2) || data_num(b, "x", xy[0], 2) ||
+        data_num(b, "y", xy[1], 2) || ag_buf_puts(b, "    </node>\n"))
         goto out;
     err = AG_OK;
 out:
@@ -150,8 +150,13 @@ out:
 
 int ag_export__graphml(ag_buf *b, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
 {
-    double max_pr = 0.0;
+    double max_pr = ag_export__max_pagerank(g), *xy = NULL;
     size_t i;
+    int err;
+
+    /* x, y: the layout of the SVG, so Gephi opens the same picture */
+    if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
+        return err;
 
     if (ag_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -166,17 +171,16 @@ int ag_export__graphml(ag_buf *b, ag_ctx *ctx, const ag_graph *g, const ag_expor
     if (ag_buf_puts(b, "  <graph id=\"actorgraph\" edgedefault=\"directed\">\n"))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
-        if (ag_graph_actor(g, i)->pagerank > max_pr)
-            max_pr = ag_graph_actor(g, i)->pagerank;
-    for (i = 0; i < ag_graph_actor_count(g); i++)
-        if (write_node(b, ag_graph_actor(g, i), max_pr))
+        if (write_node(b, ag_graph_actor(g, i), max_pr, xy + 2 * i))
             goto nomem;
     for (i = 0; i < ag_graph_edge_count(g); i++)
         if (write_edge(b, g, i))
             goto nomem;
     if (ag_buf_puts(b, "  </graph>\n</graphml>\n"))
         goto nomem;
+    free(xy);
     return AG_OK;
 nomem:
+    free(xy);
     return ag_error_set(ctx, AG_ENOMEM, "out of memory while writing GraphML");
 }

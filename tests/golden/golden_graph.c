@@ -1,7 +1,7 @@
 /* actorgraph golden test: build a fixed graph through the public API (two
  * invented articles merged, so surname and acronym resolution run), finalize
  * it and write every format into the directory given as argv[1]:
- * graph.json, graph.dot, graph.graphml, graph.svg.  With --hostile, write
+ * graph.json, .dot, .graphml, .svg, .gexf, .cyjs, .html, .png, .pdf.  With --hostile, write
  * hostile.* instead: a graph of names built to break escaping, which the
  * consumer tests (tests/consumers) feed to dot, xmllint, networkx and igraph. */
 #include <stdio.h>
@@ -139,8 +139,9 @@ int main(int argc, char **argv)
     static const struct {
         ag_format fmt;
         const char *file;
-    } outs[] = {{AG_FORMAT_JSON, "json"}, {AG_FORMAT_DOT, "dot"}, {AG_FORMAT_GRAPHML, "graphml"},
-                {AG_FORMAT_SVG, "svg"}};
+    } outs[] = {{AG_FORMAT_JSON, "json"}, {AG_FORMAT_DOT, "dot"},   {AG_FORMAT_GRAPHML, "graphml"},
+                {AG_FORMAT_SVG, "svg"},   {AG_FORMAT_GEXF, "gexf"}, {AG_FORMAT_CYJS, "cyjs"},
+                {AG_FORMAT_HTML, "html"}, {AG_FORMAT_PNG, "png"},   {AG_FORMAT_PDF, "pdf"}};
     ag_ctx *ctx = NULL;
     ag_graph *one = NULL, *two = NULL, *all = NULL;
     ag_export_options opts = AG_EXPORT_OPTIONS_INIT;

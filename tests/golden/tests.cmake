@@ -1,9 +1,10 @@
 # Regenerate the expected files after an intended change: AG_UPDATE_GOLDEN=1 ctest -R golden
 #
 # golden.formats builds a fixed, invented graph through the public API
-# (tests/golden/golden_graph.c), writes JSON, DOT, GraphML and SVG, and
-# compares the first three byte for byte with tests/golden/expected.*; the
-# SVG depends on font metrics, so it is only checked with xmllint.
+# (tests/golden/golden_graph.c), writes every format, and compares JSON, DOT,
+# GraphML, GEXF and Cytoscape JSON byte for byte with tests/golden/expected.*
+# (layout positions masked: they follow font metrics); the SVG depends on
+# font metrics throughout, so it is only checked with xmllint, as the GEXF is.
 add_executable(golden_graph ${CMAKE_CURRENT_LIST_DIR}/golden_graph.c)
 target_compile_definitions(golden_graph PRIVATE _POSIX_C_SOURCE=200809L)
 target_link_libraries(golden_graph PRIVATE actorgraph_lib PkgConfig::IGRAPH PkgConfig::CGRAPH
