@@ -140,7 +140,8 @@ static uint32_t described_org_end(ag_extractor *x, const sent_ctx *sc, uint32_t 
 
     for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
                 !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(k)) &&
-                strcmp(TOK(k)->lower, "and");
+                !ag_lexicon__has_tok(x->lex, AG_WS_OPENER, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, TOK(k)) &&
+                !ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(k)) && strcmp(TOK(k)->lower, "and");
          k++)
         if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(k)))
             last_head = k;
@@ -541,7 +542,24 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len)) {
             media_cue = 1;
             i += len;
+            /* "the weekly “Jeune Afrique”": the outlet's name in quotes */
+            if (i + 1 < end && (TOK(i)->flags & AG_TOK_QUOTE) && is_cap_word(TOK(i + 1)))
+                i++;
             continue;
+        }
+        /* "Indian women's hockey team coach Sjoerd Marijne": words between a
+         * nationality and the title of the name that follows */
+        if (qual >= 0 && !title_kind && head < 0 && (x->m[qual].flags & AG_M_DEMONYM)) {
+            uint32_t j = i;
+            while (j < end && j < i + 5 &&
+                   (((TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
+                     !ag_lexicon__has_tok(lex, AG_WS_PREP, TOK(j)) && !starts_title(x, j, end)) ||
+                    (TOK(j)->flags & AG_TOK_POSS)))
+                j++;
+            if (j > i && j < end && starts_title(x, j, end) && title_then_name(x, sc, j)) {
+                i = j;
+                continue;
+            }
         }
         if (name_token(x, sc, i, 1) || (is_ordinal(TOK(i)) && i + 1 < end && name_token(x, sc, i + 1, 1))) {
             uint32_t re = run_end(x, sc, i);
@@ -640,6 +658,24 @@ after_head:
         if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')') {
             h->alias = TOK(i + 1)->norm;
             i += 3;
+        }
+        /* "the Oil Ministry news service SHANA": the name after the noun is the outlet */
+        if (i < end && ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len) &&
+            i + len < end && name_token(x, sc, i + len, 1) && h->type != AG_ACTOR_PERSON) {
+            uint32_t re = run_end(x, sc, i + len);
+            unsigned fl = 0;
+            int m2;
+            (void)classify_run(x, i + len, re, &fl);
+            if ((m2 = add_mention(x, sc, i + len, re, AG_ACTOR_MEDIA, -1, fl & ~(AG_M_SINGLE | AG_M_ACRONYM))) < 0)
+                return -2;
+            h = &x->m[head];
+            h->flags |= AG_M_QUALIFIER;
+            if ((h->type == AG_ACTOR_ORGANIZATION || h->type == AG_ACTOR_COUNTRY) &&
+                ag_extract__pending(x, m2, head, "member_of", "phrase.media_owner", 0.7))
+                return -2;
+            head = m2;
+            h = &x->m[head];
+            i = re;
         }
         /* "Chosun newspaper", "the Yonhap news agency" */
         if (i < end && ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_MEDIA_NOUN, &ph, &len) &&

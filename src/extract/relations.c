@@ -166,6 +166,20 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
 
     if (subject_is_not_an_actor(st, pos))
         return -1;
+    /* "Venezuela, which broke all ties with Colombia": the relative pronoun's antecedent */
+    {
+        uint32_t j = pos;
+        while (j > st->begin && ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(j - 1)))
+            j--;
+        if (j >= st->begin + 2 && (!strcmp(TOK(j - 1)->lower, "which") || !strcmp(TOK(j - 1)->lower, "who")) &&
+            TOK(j - 2)->norm[0] == ',')
+            for (k = st->m1; k > st->m0; k--) {
+                const ag_mention *m = &x->m[k - 1];
+                if (m->np_end == j - 2 && is_actor(x, (int)(k - 1)) && !(m->flags & AG_M_QUALIFIER) &&
+                    (skip_entity < 0 || m->entity != skip_entity))
+                    return (int)(k - 1);
+            }
+    }
 
     for (k = st->m1; k > st->m0; k--) {
         const ag_mention *m = &x->m[k - 1];
@@ -238,7 +252,7 @@ static int find_object_p(const sent_state *st, uint32_t pos, int max_gap, const 
         /* a clause or quotation boundary in between: the phrase is not this trigger's */
         for (i = pos; i < m->np_start; i++)
             if ((TOK(i)->flags & AG_TOK_PUNCT) && TOK(i)->norm[0] != '-' && TOK(i)->norm[0] != '(' &&
-                TOK(i)->norm[0] != '$')
+                TOK(i)->norm[0] != '$' && !((TOK(i)->flags & AG_TOK_QUOTE) && i + 1 == m->np_start))
                 return -1;
         if (!is_actor(x, (int)k))
             continue;
@@ -319,6 +333,17 @@ static void relate(sent_state *st, int a, int b, const char *relation, const ag_
     st->rc = ag_extract__pending(x, a, b, relation, r->id, r->confidence);
     if (!st->rc)
         x->p[x->n_p - 1].sent = st->sent;
+}
+
+static int demands_to_stop(const sent_state *st, uint32_t from)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i;
+
+    for (i = from; i < st->end && i < from + 6; i++)
+        if (ag_lexicon__has_tok(x->lex, AG_WS_STOP_VERB, TOK(i)))
+            return 1;
+    return 0;
 }
 
 /* The mention that speaks in the sentence: the subject of a speech verb, or
@@ -467,6 +492,9 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
                 /* "X told CNN": an outlet told is an outlet quoting */
                 if (!strcmp(rel, "told") && x->e[x->m[obj[j]].entity].type == AG_ACTOR_MEDIA)
                     rel = "quoted_by";
+                /* "urged Manila to cease its provocations": a demand to stop is opposition */
+                if (!strcmp(rel, "requests_from") && demands_to_stop(st, x->m[obj[j]].np_end))
+                    rel = "opposes";
                 relate(st, subj[i], obj[j], rel, r);
             }
         break;
