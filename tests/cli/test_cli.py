@@ -81,14 +81,33 @@ def case_help(tmp):
     check(err == "", f"--help wrote to stderr: {err!r}")
     out, _ = expect(["-h"], 0)
     check(out.decode() == text, "-h differs from --help")
+    for opt in ("--focus", "--depth", "--min-weight", "--types", "--relations", "--drop-isolates",
+                "actorgraph merge", "actorgraph stats"):
+        check(opt in text, f"--help does not mention {opt}")
     out, _ = expect(["convert", "--help"], 0)
     check(out.decode().startswith("Usage: actorgraph convert"), "convert --help")
+    check("--focus" in out.decode(), "convert --help lacks the filters")
+    for cmd, opts in (("merge", ("--format", "--output", "--layout", "--focus")),
+                      ("stats", ("--tsv", "--output", "--focus"))):
+        out, _ = expect([cmd, "--help"], 0)
+        text = out.decode()
+        check(text.startswith(f"Usage: actorgraph {cmd}"), f"{cmd} --help: {text[:60]!r}")
+        for opt in opts:
+            check(opt in text, f"{cmd} --help does not mention {opt}")
+    check("--tsv" not in expect(["convert", "--help"], 0)[0].decode(), "convert --help offers --tsv")
 
 
 def case_version(tmp):
     out, _ = expect(["--version"], 0)
     first = out.decode().splitlines()[0]
     check(first.startswith("actorgraph ") and first.split()[1][0].isdigit(), f"--version: {first!r}")
+    # the libraries we were built against, each with a version number
+    lines = out.decode().splitlines()
+    check(len(lines) >= 2, f"--version names no libraries: {out!r}")
+    for lib in ("igraph", "graphviz", "cJSON", "utf8proc"):
+        words = lines[1].replace(",", "").split()
+        check(lib in words and words.index(lib) + 1 < len(words) and words[words.index(lib) + 1][:1].isdigit(),
+              f"--version lacks the version of {lib}: {lines[1]!r}")
 
 
 def case_bad_option(tmp):
@@ -334,6 +353,17 @@ def case_quiet_empty_input(tmp):
     check("empty input" in err, f"no warning for an empty input: {err!r}")
     _, err = expect(["-q", empty], 0)
     check(err == "", f"-q still printed: {err!r}")
+
+
+def case_format_list(tmp):
+    # the formats a usage error offers are the library's, whatever they are
+    _, err = expect(["-f", "nosuchformat", "-"], 2)
+    for fmt in ("json", "dot", "svg", "graphml"):
+        check(fmt in err, f"the format list lacks {fmt}: {err!r}")
+    out, _ = expect(["--help"], 0)
+    listed = err.split("(", 1)[1].split(")", 1)[0]
+    check(listed in out.decode().replace("\n                          ", " "),
+          f"--help lists other formats than the library: {listed!r}")
 
 
 def case_docs_up_to_date(tmp):

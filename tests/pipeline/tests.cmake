@@ -18,3 +18,10 @@ if(TARGET actorgraph)
     set_tests_properties(pipeline.${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS pipeline)
   endforeach()
 endif()
+
+# cmake --install into a temporary prefix, then build programs against it
+# with pkg-config and with find_package (install/check_install.sh).
+add_test(NAME pipeline.install
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/install/check_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR}
+    ${CMAKE_C_COMPILER} ${CMAKE_COMMAND} "${AG_SANITIZER}")
+set_tests_properties(pipeline.install PROPERTIES LABELS "pipeline;install")
