@@ -105,11 +105,47 @@ static void test_extract_rules__acronym_and_owner(void)
 {
     ag_graph *g = extract("Brazil's Federal Police Agency (FPA) said on Monday it had arrested three suspects. "
                           "The FPA told Reuters the operation continues.");
-    const ag_actor *a = g ? actor(g, "FPA") : NULL;
+    const ag_actor *a = g ? actor(g, "Brazilian Federal Police Agency") : NULL;
+    size_t i;
+    int acronym = 0, owner_form = 0;
+    /* one actor under the country's adjective, with the acronym and the owner's form as aliases */
     AG_CHECK(a && a->type == AG_ACTOR_ORGANIZATION);
-    AG_CHECK(g && has_edge(g, "Federal Police Agency", "member_of", "Brazil"));
-    AG_CHECK(g && has_edge(g, "Federal Police Agency", "quoted_by", "Reuters"));
+    for (i = 0; a && i < a->n_aliases; i++) {
+        acronym |= !strcmp(a->aliases[i], "FPA");
+        owner_form |= !strcmp(a->aliases[i], "Brazil's Federal Police Agency");
+    }
+    AG_CHECK(acronym && owner_form);
+    AG_CHECK(g && has_edge(g, "Brazilian Federal Police Agency", "member_of", "Brazil"));
+    AG_CHECK(g && has_edge(g, "Brazilian Federal Police Agency", "quoted_by", "Reuters"));
     ag_graph_free(g);
+}
+
+static void test_extract_merge__description_joins_the_named_organization(void)
+{
+    const char *a = "Japan's National Police Agency (NPA) said on Monday it had arrested two men.";
+    const char *b = "Japan's police agency said the suspects would be charged on Friday.";
+    ag_doc *da = NULL, *db = NULL;
+    ag_text *ta = NULL, *tb = NULL;
+    ag_graph *ga = NULL, *gb = NULL, *all = NULL;
+    size_t i, orgs = 0;
+
+    AG_CHECK(ag_doc_new(&da, ctx, "a.txt", a, strlen(a)) == AG_OK && ag_doc_new(&db, ctx, "b.txt", b, strlen(b)) == AG_OK);
+    AG_CHECK(ag_text_analyze(&ta, ctx, da, lex) == AG_OK && ag_text_analyze(&tb, ctx, db, lex) == AG_OK);
+    AG_CHECK(ag_extract(&ga, ctx, lex, ta, NULL) == AG_OK && ag_extract(&gb, ctx, lex, tb, NULL) == AG_OK);
+    AG_CHECK(ag_graph_new(&all, ctx) == AG_OK);
+    AG_CHECK(ag_graph_merge(all, ctx, ga) == AG_OK && ag_graph_merge(all, ctx, gb) == AG_OK);
+    AG_CHECK(ag_graph_finalize(all, ctx) == AG_OK);
+    /* "Japan's police agency" is the one Japanese organization with "police" in its name */
+    for (i = 0; all && i < ag_graph_actor_count(all); i++)
+        orgs += ag_graph_actor(all, i)->type == AG_ACTOR_ORGANIZATION;
+    AG_CHECK_INT(orgs, 1);
+    ag_graph_free(ga);
+    ag_graph_free(gb);
+    ag_graph_free(all);
+    ag_text_free(ta);
+    ag_text_free(tb);
+    ag_doc_free(da);
+    ag_doc_free(db);
 }
 
 int main(void)
@@ -124,6 +160,7 @@ int main(void)
     AG_RUN(test_extract_rules__evidence_is_kept);
     AG_RUN(test_extract_rules__negation_blocks_an_edge);
     AG_RUN(test_extract_rules__acronym_and_owner);
+    AG_RUN(test_extract_merge__description_joins_the_named_organization);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
