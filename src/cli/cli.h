@@ -42,7 +42,9 @@ int cli_fail(const ag_ctx *ctx, int in_usage);
 int cli_getopt_error(const char *command, int opt, char **argv);
 
 /* ---- options shared by the commands ---- */
-/* 1 when @p engine is one of dot, neato, fdp, sfdp, circo, twopi. */
+/* The Graphviz engines --layout accepts (those ag_export() knows). */
+#define CLI_LAYOUT_ENGINES "dot, neato, fdp, sfdp, circo, twopi, osage, patchwork"
+/* 1 when @p engine is one of CLI_LAYOUT_ENGINES. */
 int cli_layout_valid(const char *engine);
 /* The format from -f, else from -o's extension, else JSON; exit code.
  * @p command names the command in the usage hint (NULL: extraction). */

@@ -37,7 +37,7 @@ int cmd_convert(int argc, char **argv)
         case 'q': quiet = 1; break;
         case OPT_LAYOUT:
             if (!cli_layout_valid(optarg)) {
-                rc = cli_usage_error("convert", "unknown layout engine '%s' (dot, neato, fdp, sfdp, circo, twopi)",
+                rc = cli_usage_error("convert", "unknown layout engine '%s' (" CLI_LAYOUT_ENGINES ")",
                                      optarg);
                 goto out;
             }

@@ -301,7 +301,7 @@ int cmd_extract(int argc, char **argv)
         case OPT_JSONL: jsonl = 1; break;
         case OPT_LAYOUT:
             if (!cli_layout_valid(optarg)) {
-                rc = cli_usage_error(NULL, "unknown layout engine '%s' (dot, neato, fdp, sfdp, circo, twopi)",
+                rc = cli_usage_error(NULL, "unknown layout engine '%s' (" CLI_LAYOUT_ENGINES ")",
                                      optarg);
                 goto out;
             }

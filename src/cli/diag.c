@@ -81,7 +81,7 @@ int cli_getopt_error(const char *command, int opt, char **argv)
 
 int cli_layout_valid(const char *engine)
 {
-    static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+    static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"};
     for (size_t i = 0; i < sizeof(engines) / sizeof(engines[0]); i++)
         if (strcmp(engine, engines[i]) == 0)
             return 1;
