@@ -25,3 +25,11 @@ add_test(NAME pipeline.install
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/install/check_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR}
     ${CMAKE_C_COMPILER} ${CMAKE_COMMAND} "${AG_SANITIZER}")
 set_tests_properties(pipeline.install PROPERTIES LABELS "pipeline;install")
+
+# ag_graph_filter() through the library alone.
+add_executable(test_filter ${CMAKE_CURRENT_LIST_DIR}/test_filter.c)
+target_include_directories(test_filter PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit)
+target_compile_definitions(test_filter PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(test_filter PRIVATE actorgraph_lib)
+add_test(NAME pipeline.filter_library COMMAND test_filter)
+set_tests_properties(pipeline.filter_library PROPERTIES SKIP_RETURN_CODE 77 LABELS pipeline)
