@@ -509,6 +509,31 @@ def case_filter_combined(tmp):
     check(len(out) - 2 == len(graph(conv)["nodes"]), "stats with filters: wrong row count")
 
 
+# ------------------------------------------------------------------ README
+
+def case_readme(tmp):
+    """The commands of the README's pipeline section run as written (from a
+    directory that has examples/ and build/actorgraph), and the merge there
+    gives the bytes of one run."""
+    with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    start = text.index("## Pipelines")
+    end = text.index("\n## ", start + 1)
+    section = text[start:end]
+    blocks = section.split("```sh\n")[1:]
+    cmds = [b.split("```", 1)[0] for b in blocks]
+    check(len(cmds) >= 3, f"the pipeline section has {len(cmds)} command blocks")
+    os.symlink(os.path.join(SRC, "examples"), os.path.join(tmp, "examples"))
+    os.mkdir(os.path.join(tmp, "build"))
+    os.symlink(BIN, os.path.join(tmp, "build", "actorgraph"))
+    for cmd in cmds:
+        p = subprocess.run(["bash", "-euo", "pipefail", "-c", cmd], cwd=tmp, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=300)
+        check(p.returncode == 0, f"README command failed ({p.returncode}): {cmd!r}: {p.stderr.decode()!r}")
+    one, _ = expect(examples())
+    check(read(os.path.join(tmp, "merged.json")) == one, "the README's merge differs from one run")
+
+
 CASES = {name[5:]: fn for name, fn in sorted(globals().items()) if name.startswith("case_")}
 
 
