@@ -529,7 +529,10 @@ int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_opti
     }
     if ((err = build(&G, ctx, g, opts, NULL)) < 0)
         goto out;
+    /* a bitmap past 100 x 100 inches (9,600 pixels a side) takes long to
+     * paint and no viewer shows it whole: larger drawings are scaled down */
     if (tune_layout(G, engine, n) || (job->note && agsafeset(G, "comment", (char *)job->note, "")) ||
+        (job->render && strcmp(job->render, "png") == 0 && agsafeset(G, "size", "100,100", "")) ||
         (n && !(job->xy = malloc(2 * n * sizeof(double))))) {
         err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
         goto out;

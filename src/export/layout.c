@@ -211,12 +211,17 @@ static const char *faster(const char *engine)
     return "sfdp";
 }
 
+static const char *engine_text(const char *engine)
+{
+    return strcmp(engine, "sfdp-fast") == 0 ? "sfdp with fewer iterations, overlaps kept" : engine;
+}
+
 int ag_export__layout(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, ag_gv_job *job)
 {
     const char *engine = opts && opts->layout ? opts->layout : ag_export_default_layout(g);
     double budget = budget_seconds();
-    char note[160] = "";
-    int rc, sig;
+    char note[256] = "", tried[96] = "";
+    int rc, sig, crashed = 0;
 
     if (!ag_export__engine_known(engine))
         return ag_error_set(ctx, AG_EINVAL,
@@ -225,6 +230,7 @@ int ag_export__layout(ag_ctx *ctx, const ag_graph *g, const ag_export_options *o
     job->note = NULL;
     for (;;) {
         const char *next = faster(engine);
+        size_t used = strlen(tried);
         job->engine = engine;
         rc = run_forked(ctx, g, opts, job, next ? budget : 0, &sig);
         if (rc == RUN_NOFORK) /* no processes to spare: lay out here, unbounded */
@@ -232,13 +238,20 @@ int ag_export__layout(ag_ctx *ctx, const ag_graph *g, const ag_export_options *o
         if (rc != RUN_TIMEOUT && rc != RUN_CRASH)
             return rc < 0 ? rc : AG_OK;
         if (!next) {
-            return ag_error_set(ctx, AG_EDEP, "graphviz: layout \"%s\" %s", engine,
-                                rc == RUN_TIMEOUT ? "ran out of time" : "crashed");
+            if (rc == RUN_TIMEOUT)
+                return ag_error_set(ctx, AG_EDEP, "graphviz: layout \"%s\" ran out of time", engine_text(engine));
+            return ag_error_set(ctx, AG_EDEP, "graphviz: layout \"%s\" crashed (signal %d)", engine_text(engine),
+                                sig);
         }
-        if (rc == RUN_TIMEOUT)
-            snprintf(note, sizeof(note), " layout: %s; %s took longer than %g s ", next, engine, budget);
+        /* the picture says why it is not drawn by the engine asked for */
+        crashed |= rc == RUN_CRASH;
+        snprintf(tried + used, sizeof(tried) - used, "%s%s", used ? " and " : "", engine_text(engine));
+        if (crashed)
+            snprintf(note, sizeof(note), " layout: %s, as %s crashed or took longer than %g s ", engine_text(next),
+                     tried, budget);
         else
-            snprintf(note, sizeof(note), " layout: %s; %s crashed (signal %d) ", next, engine, sig);
+            snprintf(note, sizeof(note), " layout: %s, as %s took longer than %g s ", engine_text(next), tried,
+                     budget);
         job->note = note;
         engine = next;
     }

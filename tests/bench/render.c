@@ -3,7 +3,9 @@
  * few sizes and time each picture format's export, printing the layout
  * engine ag_export picked.  It prints numbers only; nothing is asserted.
  *
- *   actorgraph-render-bench [--sizes 100,1000,5000] [--formats svg,html]
+ *   actorgraph-render-bench [--sizes 100,1000,5000] [--formats svg,html] [--out DIR]
+ *
+ * --out DIR also writes each output to DIR/bench-N.FORMAT, to look at.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -108,7 +110,7 @@ static ag_graph *make_graph(ag_ctx *ctx, size_t n)
 
 int main(int argc, char **argv)
 {
-    const char *sizes = "100,1000,5000", *formats = "svg";
+    const char *sizes = "100,1000,5000", *formats = "svg", *outdir = NULL;
     ag_ctx *ctx;
     int i;
 
@@ -117,8 +119,11 @@ int main(int argc, char **argv)
             sizes = argv[++i];
         else if (strcmp(argv[i], "--formats") == 0 && i + 1 < argc)
             formats = argv[++i];
+        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            outdir = argv[++i];
         else {
-            fprintf(stderr, "usage: actorgraph-render-bench [--sizes 100,1000,5000] [--formats svg,html,...]\n");
+            fprintf(stderr, "usage: actorgraph-render-bench [--sizes 100,1000,5000] [--formats svg,html,...] "
+                            "[--out DIR]\n");
             return 2;
         }
     }
@@ -151,6 +156,15 @@ int main(int argc, char **argv)
                 die(ctx, fname);
             printf("      %-8s %7.2f s  %8.2f MB\n", fname, now() - t0, (double)bytes / 1e6);
             fflush(stdout);
+            if (outdir) {
+                char path[4096];
+                FILE *fp;
+                snprintf(path, sizeof(path), "%s/bench-%zu.%s", outdir, n, fname);
+                if (!(fp = fopen(path, "wb")) || fwrite(out, 1, bytes, fp) != bytes || fclose(fp) != 0) {
+                    fprintf(stderr, "actorgraph-render-bench: cannot write %s\n", path);
+                    return 1;
+                }
+            }
             free(out);
             f += len + (f[len] == ',');
         }
