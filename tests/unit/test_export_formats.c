@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <graphviz/cgraph.h>
 
 #include "actorgraph/actorgraph.h"
@@ -178,6 +179,57 @@ static void test_export_formats__hostile_graphml_and_svg(void)
     ag_graph_free(g);
 }
 
+/* GEXF, Cytoscape JSON and the HTML report of the hostile graph: each
+ * parses with its kind of reader and carries every name whole (the Python
+ * consumer tests read them with networkx, a browser's parser and Chromium). */
+static void test_export_formats__hostile_gexf_cyjs_html(void)
+{
+    ag_graph *g = hostile_graph();
+    char *out = NULL;
+    size_t len = 0, i;
+    cJSON *root, *nodes, *n;
+    int ok;
+
+    AG_CHECK_INT(ag_export(&out, &len, ctx, g, AG_FORMAT_GEXF, NULL), AG_OK);
+    AG_CHECK(out && no_control_chars(out, len));
+    AG_CHECK(out && strstr(out, "label=\"A &amp; B &lt;script&gt;alert(1)&lt;/script&gt;\"") != NULL);
+    AG_CHECK(out && strstr(out, "<script>") == NULL);
+    ok = out ? xmllint_ok(out, len, "gexf") : 0;
+    AG_CHECK(ok != 0);
+    free(out);
+
+    AG_CHECK_INT(ag_export(&out, &len, ctx, g, AG_FORMAT_CYJS, NULL), AG_OK);
+    root = out ? cJSON_Parse(out) : NULL;
+    AG_CHECK(root != NULL);
+    nodes = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "elements"), "nodes");
+    AG_CHECK_INT(cJSON_GetArraySize(nodes), ag_graph_actor_count(g));
+    i = 0;
+    cJSON_ArrayForEach(n, nodes) {
+        const ag_actor *a = ag_graph_actor(g, i++);
+        cJSON *data = cJSON_GetObjectItem(n, "data");
+        AG_CHECK(a && cJSON_IsString(cJSON_GetObjectItem(data, "label")) &&
+                 strcmp(cJSON_GetObjectItem(data, "label")->valuestring, a->label) == 0);
+        AG_CHECK(cJSON_IsNumber(cJSON_GetObjectItem(cJSON_GetObjectItem(n, "position"), "x")));
+    }
+    cJSON_Delete(root);
+    free(out);
+
+    AG_CHECK_INT(ag_export(&out, &len, ctx, g, AG_FORMAT_HTML, NULL), AG_OK);
+    AG_CHECK(out && no_control_chars(out, len));
+    AG_CHECK(out && strstr(out, "<script>alert") == NULL);
+    AG_CHECK(out && strstr(out, "A & B \\u003cscript>alert(1)\\u003c/script>") != NULL);
+    AG_CHECK(out && strstr(out, "\"Back\\\\slash\\\\\"") != NULL); /* JSON-escaped in the data */
+    /* the long name travels whole in the data, cut only in the drawing */
+    for (i = 0, len = 0; i < ag_graph_actor_count(g); i++) {
+        const ag_actor *a = ag_graph_actor(g, i);
+        if (strlen(a->label) == 10000 && ++len)
+            AG_CHECK(out && strstr(out, a->label) != NULL);
+    }
+    AG_CHECK_INT(len, 1);
+    free(out);
+    ag_graph_free(g);
+}
+
 static void test_export_formats__deterministic(void)
 {
     ag_graph *g = hostile_graph();
@@ -281,6 +333,7 @@ int main(void)
     AG_RUN(test_export_formats__hostile_json);
     AG_RUN(test_export_formats__hostile_dot);
     AG_RUN(test_export_formats__hostile_graphml_and_svg);
+    AG_RUN(test_export_formats__hostile_gexf_cyjs_html);
     AG_RUN(test_export_formats__deterministic);
     AG_RUN(test_export_formats__names_and_options);
     AG_RUN(test_export_formats__numbers_ignore_locale);
