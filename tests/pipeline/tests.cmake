@@ -33,3 +33,11 @@ target_compile_definitions(test_filter PRIVATE _POSIX_C_SOURCE=200809L)
 target_link_libraries(test_filter PRIVATE actorgraph_lib)
 add_test(NAME pipeline.filter_library COMMAND test_filter)
 set_tests_properties(pipeline.filter_library PROPERTIES SKIP_RETURN_CODE 77 LABELS pipeline)
+
+# Merging saved shards equals one run, through the library (test_merge.c).
+add_executable(test_merge ${CMAKE_CURRENT_LIST_DIR}/test_merge.c)
+target_include_directories(test_merge PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit)
+target_compile_definitions(test_merge PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(test_merge PRIVATE actorgraph_lib)
+add_test(NAME pipeline.merge_library COMMAND test_merge)
+set_tests_properties(pipeline.merge_library PROPERTIES SKIP_RETURN_CODE 77 LABELS pipeline)
