@@ -96,7 +96,7 @@ static ag_graph *merged(ag_graph **parts, int n)
  * left- and right-grouped) give the same JSON. */
 static int shards_equal_one_run(const spec *specs, int n)
 {
-    ag_graph *parts[8], *shards[8], *one, *flat, *ab, *bc, *pair[2], *left, *right;
+    ag_graph *parts[8], *shards[8], *one, *flat, *ab, *bc, *ab_saved, *bc_saved, *pair[2], *left, *right;
     char *a, *b, *l, *r;
     int same;
 
@@ -108,12 +108,12 @@ static int shards_equal_one_run(const spec *specs, int n)
     flat = merged(shards, n);
     /* (A B) C and A (B C), each step saved as JSON in between */
     ab = merged(shards, 2);
-    pair[0] = saved(ab);
+    pair[0] = ab_saved = saved(ab);
     pair[1] = shards[2];
     left = merged(pair, 2);
     bc = merged(shards + 1, 2);
     pair[0] = shards[0];
-    pair[1] = saved(bc);
+    pair[1] = bc_saved = saved(bc);
     right = merged(pair, 2);
     a = json(one);
     b = json(flat);
@@ -126,7 +126,8 @@ static int shards_equal_one_run(const spec *specs, int n)
     free(b);
     free(l);
     free(r);
-    ag_graph_free(pair[1]);
+    ag_graph_free(ab_saved);
+    ag_graph_free(bc_saved);
     ag_graph_free(one);
     ag_graph_free(flat);
     ag_graph_free(ab);
