@@ -170,29 +170,61 @@ static const char *const edge_attrs[][2] = {
     {"evidence_count", "integer"}, {"docs", "string"},
 };
 
-static int write_node(gexf *x, size_t i, double max_pr, const double *xy)
+/* A growable list of date indices per actor. */
+typedef struct {
+    size_t *v, n, cap;
+} date_list;
+
+/* Each actor's dates: those of the articles that mention it and of the
+ * articles stating its relations (an actor exists whenever one of its
+ * relations does); one pass over actors and edges. */
+static int actor_dates(gexf *x, date_list **out)
+{
+    size_t n = ag_graph_actor_count(x->g), i, j;
+    date_list *d;
+
+    *out = NULL;
+    if (!n || !x->n_dates)
+        return 0;
+    if (!(d = calloc(n, sizeof(*d))))
+        return -1;
+    *out = d;
+    for (i = 0; i < n; i++) {
+        const ag_actor *a = ag_graph_actor(x->g, i);
+        for (j = 0; j < a->n_docs; j++)
+            if (add_doc_date(x, a->docs[j], &d[i].v, &d[i].n, &d[i].cap))
+                return -1;
+    }
+    for (i = 0; i < ag_graph_edge_count(x->g); i++) {
+        const ag_edge *e = ag_graph_edge(x->g, i);
+        for (j = 0; j < e->n_evidence; j++)
+            if (add_doc_date(x, e->evidence[j].doc, &d[e->source].v, &d[e->source].n, &d[e->source].cap) ||
+                add_doc_date(x, e->evidence[j].doc, &d[e->target].v, &d[e->target].n, &d[e->target].cap))
+                return -1;
+    }
+    return 0;
+}
+
+static void actor_dates_free(date_list *d, size_t n)
+{
+    size_t i;
+
+    for (i = 0; d && i < n; i++)
+        free(d[i].v);
+    free(d);
+}
+
+static int write_node(gexf *x, size_t i, double max_pr, const double *xy, date_list *dates)
 {
     const ag_actor *a = ag_graph_actor(x->g, i);
     const ag_type_style *st = ag_export__style(a->type);
     ag_buf al = AG_BUF_INIT;
-    size_t *dates = NULL, n = 0, cap = 0, j, k;
+    size_t j;
     int err = -1;
 
     for (j = 0; j < a->n_aliases; j++)
         if ((j && ag_buf_puts(&al, "; ")) || ag_buf_puts(&al, a->aliases[j]))
             goto out;
-    for (j = 0; j < a->n_docs; j++)
-        if (add_doc_date(x, a->docs[j], &dates, &n, &cap))
-            goto out;
-    /* an actor exists whenever one of its relations does */
-    for (j = 0; x->n_dates && j < ag_graph_edge_count(x->g); j++) {
-        const ag_edge *e = ag_graph_edge(x->g, j);
-        if (e->source != i && e->target != i)
-            continue;
-        for (k = 0; k < e->n_evidence; k++)
-            if (add_doc_date(x, e->evidence[k].doc, &dates, &n, &cap))
-                goto out;
-    }
     if (start(x, "node") || attr(x, "id", a->id) || attr(x, "label", a->label) || start(x, "attvalues") ||
         attvalue(x, "type", ag_actor_type_name(a->type)) || attvalue(x, "aliases", al.data) ||
         attvalue_num(x, "mentions", a->mentions, 0) || attvalue_num(x, "documents", (double)a->n_docs, 0) ||
@@ -200,7 +232,8 @@ static int write_node(gexf *x, size_t i, double max_pr, const double *xy)
         attvalue_num(x, "weighted_degree", a->weighted_degree, AG_EXPORT_DECIMALS) ||
         attvalue_num(x, "pagerank", a->pagerank, AG_EXPORT_DECIMALS) ||
         attvalue_num(x, "betweenness", a->betweenness, AG_EXPORT_DECIMALS) ||
-        attvalue_num(x, "community", a->community, 0) || end(x) || spells(x, dates, n) ||
+        attvalue_num(x, "community", a->community, 0) || end(x) ||
+        (dates && spells(x, dates->v, dates->n)) ||
         xmlTextWriterStartElement(x->w, X("viz:color")) < 0 || attr_num(x, "r", st->r, 0) ||
         attr_num(x, "g", st->g, 0) || attr_num(x, "b", st->b, 0) || end(x) ||
         xmlTextWriterStartElement(x->w, X("viz:size")) < 0 || attr_num(x, "value", ag_export__size(a, max_pr), 2) ||
@@ -210,7 +243,6 @@ static int write_node(gexf *x, size_t i, double max_pr, const double *xy)
     err = 0;
 out:
     ag_buf_free(&al);
-    free(dates);
     return err;
 }
 
@@ -252,13 +284,15 @@ int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
 {
     gexf x = {NULL, g, NULL, 0, NULL, AG_STRMAP_INIT};
     xmlBufferPtr buf = NULL;
+    date_list *dates = NULL;
     double max_pr = ag_export__max_pagerank(g), *xy = NULL;
     size_t i;
     int err;
 
     if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
         goto out;
-    if (index_dates(&x) || !(buf = xmlBufferCreate()) || !(x.w = xmlNewTextWriterMemory(buf, 0)))
+    if (index_dates(&x) || actor_dates(&x, &dates) || !(buf = xmlBufferCreate()) ||
+        !(x.w = xmlNewTextWriterMemory(buf, 0)))
         goto nomem;
     if (xmlTextWriterSetIndent(x.w, 1) < 0 || xmlTextWriterSetIndentString(x.w, X("  ")) < 0 ||
         xmlTextWriterStartDocument(x.w, "1.0", "UTF-8", NULL) < 0 || start(&x, "gexf") ||
@@ -276,7 +310,7 @@ int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
         declare(&x, "edge", edge_attrs, sizeof(edge_attrs) / sizeof(edge_attrs[0])) || start(&x, "nodes"))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
-        if (write_node(&x, i, max_pr, xy + 2 * i))
+        if (write_node(&x, i, max_pr, xy + 2 * i, dates ? &dates[i] : NULL))
             goto nomem;
     if (end(&x) || start(&x, "edges"))
         goto nomem;
@@ -295,6 +329,7 @@ out:
     if (buf)
         xmlBufferFree(buf);
     ag_strmap_free(&x.docs);
+    actor_dates_free(dates, ag_graph_actor_count(g));
     free(x.dates);
     free(x.doc_date);
     free(xy);
