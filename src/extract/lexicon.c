@@ -400,6 +400,10 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
                 w[len - 1] = '\0';
             r->words[r->ntok++] = w;
         }
+        /* fillers go between a verb or noun and its words ("held new talks",
+         * "in close contact"), not after prepositional openings like "to" */
+        r->fillers = r->ntok > 1 && strcmp(r->words[0], "to") && strcmp(r->words[0], "with") &&
+                     strcmp(r->words[0], "of") && strcmp(r->words[0], "for") && strcmp(r->words[0], "on");
         r->pattern = AG_PAT_SVO;
         if (cJSON_IsString(pat)) {
             if (!strcmp(pat->valuestring, "subject_only"))
@@ -680,7 +684,7 @@ static void try_rule(const ag_lexicon *lex, const ag_rule *r, const ag_token *to
         int skipped = 0;
         if (at >= n)
             return;
-        while (j > 0 && !rule_word_ok(r, j, &toks[at]) && skipped < 5 && at + 1 < n &&
+        while (j > 0 && r->fillers && !rule_word_ok(r, j, &toks[at]) && skipped < 5 && at + 1 < n &&
                ag_strmap_get_hashed(&lex->sets[AG_WS_FILLER], toks[at].lower, toks[at].hash, NULL)) {
             at++;
             skipped++;

@@ -45,6 +45,7 @@ typedef struct ag_rule {
     uint8_t *prefix;      /* word ends in '*' */
     ag_rule_pattern pattern;
     int passive, symmetric;
+    int fillers;          /* filler words may stand between its words */
     int object_previous;  /* no object in the sentence: the previous sentence's source */
     const char *object_prep; /* the object may stand behind this preposition ("provided X to Y") */
     uint32_t subject_types, object_types; /* bit (1 << ag_actor_type); 0 = any */

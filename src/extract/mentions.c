@@ -456,6 +456,14 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
 
+    /* most tokens start nothing: a lower-case word that no lexicon phrase
+     * begins with and that is no determiner is passed over with one look-up */
+    if (i < end && !(TOK(i)->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_ALLCAPS)) &&
+        !ag_strmap_get_hashed(&lex->phrase_first, TOK(i)->lower, TOK(i)->hash, NULL) &&
+        !ag_lexicon__has_tok(lex, AG_WS_DET, TOK(i))) {
+        *pos = i + 1;
+        return -1;
+    }
     while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
         i++;
     for (;;) {

@@ -48,12 +48,14 @@ static void trim(const char *s, uint32_t *a, uint32_t *b)
     }
 }
 
+/* Words in s[0, n), counting no further than 32: every caller compares the
+ * count with a small threshold, and paragraphs are long. */
 static size_t count_words(const char *s, size_t n)
 {
     size_t i, w = 0;
     int in = 0;
 
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n && w <= 32; i++) {
         int sp = is_ws(s[i]) || s[i] == '\n';
         if (!sp && !in)
             w++;
