@@ -273,8 +273,9 @@ static char *edge_url(const ag_edge *e, const ag_graph *g, const ag_strmap *docs
         for (p = safe; *p; p++)
             if (*p == '&' ? ag_buf_puts(&b, "&amp;") : ag_buf_putc(&b, *p))
                 break;
+        *nomem = *p != '\0' || ag_buf_append(&b, "", 0);
         free(safe);
-        if (*p || ag_buf_append(&b, "", 0)) {
+        if (*nomem) {
             ag_buf_free(&b);
             *nomem = 1;
             return NULL;
