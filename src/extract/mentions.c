@@ -230,7 +230,8 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             continue;
         }
         if (name_token(x, sc, j, j == i)) {
-            if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS)) {
+            if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS) &&
+                !ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, t)) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
                  * the title is followed by more name ("Prime Minister's Office" is rare) */
                 break;
@@ -259,7 +260,7 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
                 continue;
             }
         }
-        if (j > i && j + 2 < end && !strcmp(t->lower, "of") && !strcmp(TOK(j + 1)->lower, "the") &&
+        if (j > i && j + 2 < end && (!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) && !strcmp(TOK(j + 1)->lower, "the") &&
             is_cap_word(TOK(j + 2)) && ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(j - 1))) {
             j += 2;
             continue;
@@ -328,6 +329,11 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         *flags |= AG_M_ACRONYM;
         return AG_ACTOR_UNKNOWN;
     }
+    /* "U.S. District Court for the District of Rhode Island": an organization of a place */
+    for (i = a + 1; i + 1 < b; i++)
+        if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
+            ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)))
+            return AG_ACTOR_ORGANIZATION;
     /* "Daniel Park", "Mary Hall": a first name outweighs a place word */
     if (ag_lexicon__has_tok(x->lex, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
         !(ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
@@ -423,6 +429,13 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         /* "Maersk's chief executive, X": whoever has a chief executive is an organization */
         x->m[owner].type = AG_ACTOR_ORGANIZATION;
         x->m[owner].flags &= ~AG_M_SINGLE;
+    }
+    if (h->type == AG_ACTOR_PERSON && !title_kind && owner >= 0 && qual < 0 &&
+        (x->m[owner].type == AG_ACTOR_ORGANIZATION || x->m[owner].type == AG_ACTOR_MEDIA ||
+         x->m[owner].type == AG_ACTOR_GROUP)) {
+        /* "Labour Party's Peter Obi", "The Wall Street Journal's Keach Hagey" */
+        if (ag_extract__pending(x, head, owner, "role_of", "phrase.owner_person", 0.7))
+            return -1;
     }
     if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_DESCRIPTOR && qual >= 0 &&
         (x->m[qual].type == AG_ACTOR_ORGANIZATION || x->m[qual].type == AG_ACTOR_MEDIA) &&
@@ -531,6 +544,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             if (lex->phrases[ph].title == AG_TITLE_OFFICE)
                 office_ph = (int)ph;
             i += len;
+            if (i + 1 < end && TOK(i)->norm[0] == '.' && TOK(i)->len == 1 && !(TOK(i)->flags & AG_TOK_SPACE) &&
+                name_token(x, sc, i + 1, 1))
+                i++; /* "Gen. Smith" */
             /* "the chief executive of Nordlys Energy, Henrik Aas": the office's organization */
             if (head < 0 && i + 1 < end && (!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for") ||
                                             !strcmp(TOK(i)->lower, "at"))) {
@@ -580,6 +596,19 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
                 return -2;
             i = re;
+            if (i + 1 < end && (TOK(i)->flags & AG_TOK_POSS) && re == x->m[head].start + 1 && name_token(x, sc, i + 1, 0)) {
+                /* "People's Democratic Party", "Women's Super League": the possessive is inside the name */
+                uint32_t re2 = run_end(x, sc, i + 1);
+                unsigned fl2 = 0;
+                ag_actor_type t2 = classify_run(x, i + 1, re2, &fl2);
+                if (t2 == AG_ACTOR_ORGANIZATION || t2 == AG_ACTOR_GROUP || t2 == AG_ACTOR_MEDIA) {
+                    x->n_m--;
+                    if ((head = add_mention(x, sc, x->m[x->n_m].start, re2, t2, -1, 0)) < 0)
+                        return -2;
+                    i = re2;
+                    goto after_head;
+                }
+            }
             if (i < end && (TOK(i)->flags & AG_TOK_POSS) && (t != AG_ACTOR_PERSON || !title_kind)) {
                 /* "Blinken's Chinese counterpart": an owner, the phrase goes on */
                 x->m[head].flags |= AG_M_QUALIFIER;
@@ -754,7 +783,8 @@ after_head:
             } else {
                 /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization
                  * (but "Petroleum Minister", "Defense Secretary" name a portfolio) */
-                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end) && !sc->headline) {
+                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end) && !sc->headline &&
+                    !(TOK(h->start)->flags & AG_TOK_SENT_START)) {
                     h->type = AG_ACTOR_ORGANIZATION;
                     h->flags &= ~AG_M_SINGLE;
                 }
@@ -770,6 +800,10 @@ after_head:
                     if (lex->phrases[ph].title == AG_TITLE_OFFICE)
                         office_ph = (int)ph;
                     i += len;
+                    /* "Sen. Charles Grassley": the abbreviation's period */
+                    if (i + 1 < end && TOK(i)->norm[0] == '.' && TOK(i)->len == 1 && !(TOK(i)->flags & AG_TOK_SPACE) &&
+                        name_token(x, sc, i + 1, 1))
+                        i++;
                     /* "Chairman and CEO Darren Woods" */
                     if (i + 1 < end && (!strcmp(TOK(i)->lower, "and") || !strcmp(TOK(i)->lower, "&")) &&
                         starts_title(x, i + 1, end))
@@ -814,6 +848,21 @@ after_head:
             }
         }
         h = &x->m[head];
+        /* "Judge John J. McConnell of the U.S. District Court": any organization */
+        if (h->type == AG_ACTOR_PERSON && h->office && qual < 0 && owner < 0 && i + 2 < end &&
+            !strcmp(TOK(i)->lower, "of") && !strcmp(TOK(i + 1)->lower, "the") && name_token(x, sc, i + 2, 1)) {
+            uint32_t p = i + 1;
+            int q = parse_np(x, sc, &p);
+            if (q == -2)
+                return -2;
+            h = &x->m[head];
+            if (q >= 0 && (x->m[q].type == AG_ACTOR_ORGANIZATION || x->m[q].type == AG_ACTOR_COUNTRY)) {
+                x->m[q].flags |= AG_M_QUALIFIER | AG_M_PREP;
+                if (ag_extract__pending(x, head, q, "role_of", "phrase.title_of", 0.8))
+                    return -2;
+                i = p;
+            }
+        }
         /* "Prime Minister Kofi Mensah of Ghana" */
         if (h->type == AG_ACTOR_PERSON && h->office && qual < 0 && owner < 0 && i + 1 < end &&
             !strcmp(TOK(i)->lower, "of") &&
@@ -839,15 +888,94 @@ after_head:
     }
 }
 
+/* "Rake is currently chairman of KPMG", "X was named CEO of Y": an office
+ * after a copula.  Records role_of and moves *pos past it. */
+static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *pos)
+{
+    static const char *const copulas[] = {"is", "was", "became", "becomes", "remains", "remained", "named",
+                                          "appointed", "elected", "serves", "served", NULL};
+    uint32_t i = *pos, end = sc->end, ph, len, p;
+    const char *const *c;
+    int found = 0, org;
+
+    if (i >= end || (x->m[head].type != AG_ACTOR_PERSON && x->m[head].type != AG_ACTOR_UNKNOWN))
+        return 0;
+    for (c = copulas; *c && !found; c++)
+        found = !strcmp(TOK(i)->lower, *c);
+    if (!found)
+        return 0;
+    i++;
+    while (i < end && ((TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP)) &&
+           !ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) && i < *pos + 5 &&
+           (ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)) || ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(i)) ||
+            !strcmp(TOK(i)->lower, "currently") || !strcmp(TOK(i)->lower, "also") || !strcmp(TOK(i)->lower, "as") ||
+            !strcmp(TOK(i)->lower, "now") || !strcmp(TOK(i)->lower, "still")))
+        i++;
+    if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) ||
+        x->lex->phrases[ph].title != AG_TITLE_OFFICE)
+        return 0;
+    i += len;
+    if (i + 1 >= end || (strcmp(TOK(i)->lower, "of") && strcmp(TOK(i)->lower, "at") && strcmp(TOK(i)->lower, "for")))
+        return 0;
+    p = i + 1;
+    /* "accountancy firm KPMG": a common noun may describe the organization first */
+    while (p < end && p < i + 4 && (TOK(p)->flags & AG_TOK_WORD) && !(TOK(p)->flags & AG_TOK_CAP) &&
+           !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(p)) && p + 1 < end && !(TOK(p + 1)->flags & AG_TOK_PUNCT))
+        p++;
+    if (p >= end || !(TOK(p)->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS)))
+        p = i + 1;
+    org = parse_np(x, sc, &p);
+    if (org == -2)
+        return -1;
+    if (org < 0)
+        return 0;
+    if (x->m[org].type == AG_ACTOR_UNKNOWN && x->m[org].lex_actor < 0) {
+        x->m[org].type = AG_ACTOR_ORGANIZATION; /* whatever has a chairman */
+        x->m[org].flags &= ~AG_M_SINGLE;
+    }
+    if (x->m[org].type != AG_ACTOR_ORGANIZATION && x->m[org].type != AG_ACTOR_COUNTRY &&
+        x->m[org].type != AG_ACTOR_MEDIA && x->m[org].type != AG_ACTOR_GROUP)
+        return 0;
+    x->m[org].flags |= AG_M_PREP;
+    x->m[head].type = AG_ACTOR_PERSON;
+    x->m[head].flags &= ~AG_M_SINGLE;
+    if (ag_extract__pending(x, head, org, "role_of", "phrase.copula", 0.75))
+        return -1;
+    *pos = p;
+    return 0;
+}
+
 /* "X, spokesperson for Y," / "X, the president of Y" after a name. */
 static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, ph, len;
     int kind = 0, org;
 
+    if (i < end && TOK(i)->norm[0] != ',')
+        return copula_office(x, sc, head, pos);
     if (i + 2 >= end || TOK(i)->norm[0] != ',' || TOK(i)->len != 1)
         return 0;
     i++;
+    /* "Atiku, from the People's Democratic Party," */
+    if (!strcmp(TOK(i)->lower, "from") && (x->m[head].type == AG_ACTOR_PERSON || x->m[head].type == AG_ACTOR_UNKNOWN)) {
+        uint32_t p = i + 1;
+        size_t before = x->n_m;
+        org = parse_np(x, sc, &p);
+        if (org == -2)
+            return -1;
+        if (org >= 0 && p < end && TOK(p)->norm[0] == ',' &&
+            (x->m[org].type == AG_ACTOR_ORGANIZATION || x->m[org].type == AG_ACTOR_GROUP)) {
+            x->m[org].flags |= AG_M_PREP;
+            x->m[head].type = AG_ACTOR_PERSON;
+            x->m[head].flags &= ~AG_M_SINGLE;
+            if (ag_extract__pending(x, head, org, "role_of", "phrase.apposition_from", 0.7))
+                return -1;
+            *pos = p;
+            return 0;
+        }
+        x->n_m = before;
+        return 0;
+    }
     while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
         i++;
     /* optional qualifiers: "a senior", "the former" */
@@ -905,12 +1033,46 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         }
         return 0;
     }
+    /* "Sir Michael Rake, BT's incoming chairman,": an owner that has a chairman is an organization */
+    if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) && name_token(x, sc, i, 1)) {
+        uint32_t re = run_end(x, sc, i), j, tph, tlen;
+        unsigned fl = 0;
+        ag_actor_type t;
+        if (re < end && (TOK(re)->flags & AG_TOK_POSS) && re - i <= 3 &&
+            ((t = classify_run(x, i, re, &fl)) == AG_ACTOR_UNKNOWN || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA)) {
+            j = re + 1;
+            while (j < end && j < re + 3 && ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(j)))
+                j++;
+            if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
+                x->lex->phrases[tph].title == AG_TITLE_OFFICE && !(j + tlen < end && name_token(x, sc, j + tlen, 1)) &&
+                (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON)) {
+                int q = add_mention(x, sc, i, re, t == AG_ACTOR_UNKNOWN ? AG_ACTOR_ORGANIZATION : t, -1,
+                                    AG_M_QUALIFIER | (fl & ~(AG_M_SINGLE | AG_M_ACRONYM)));
+                if (q < 0)
+                    return -1;
+                x->m[head].type = AG_ACTOR_PERSON;
+                x->m[head].flags &= ~AG_M_SINGLE;
+                x->m[head].office = 1;
+                if (ag_extract__pending(x, head, q, "role_of", "phrase.apposition", 0.8))
+                    return -1;
+                *pos = j + tlen;
+            }
+        }
+        return 0;
+    }
     if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len))
         return 0;
     kind = (int)x->lex->phrases[ph].title;
     if (kind == AG_TITLE_HONORIFIC)
         return 0;
     i += len;
+    /* "chairman and CEO of Nippon Steel" */
+    while (i + 1 < end && (!strcmp(TOK(i)->lower, "and") || !strcmp(TOK(i)->lower, "&")) &&
+           ag_lexicon__match(x->lex, x->text->tokens, i + 1, end, 1u << AG_LX_TITLE, &ph, &len)) {
+        if (x->lex->phrases[ph].title == AG_TITLE_OFFICE)
+            kind = AG_TITLE_OFFICE;
+        i += 1 + len;
+    }
     if (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON) {
         x->m[head].type = AG_ACTOR_PERSON;
         x->m[head].flags &= ~AG_M_SINGLE;

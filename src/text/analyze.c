@@ -453,7 +453,8 @@ static int add_sentence(ag_text *t, size_t *cap, const ag_tokvec *tv, size_t fir
                 capw += (k->flags & AG_TOK_CAP) != 0;
             }
         }
-        if (longw >= 4 && capw * 10 >= longw * 8)
+        /* a sentence ending in a full stop is prose, however many names it has */
+        if (longw >= 4 && capw * 10 >= longw * 8 && !is_terminal(&tv->v[end - 1]))
             s->headline = 1;
     }
     for (i = first; i < end; i++)
