@@ -464,7 +464,7 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
  * *pos past the phrase (at least one token). */
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
-    uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len;
+    uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
     int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, rank, office_ph = -1;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
@@ -482,7 +482,11 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     for (;;) {
         if (i >= end)
             break;
-        if (ag_lexicon__match(lex, x->text->tokens, i, end, lexkinds, &ph, &len)) {
+        /* "Economist Laura Oduya said": a title that leads to a name beats an outlet's name */
+        if (ag_lexicon__match(lex, x->text->tokens, i, end, lexkinds, &ph, &len) &&
+            !(head < 0 && owner < 0 && (TOK(i)->flags & AG_TOK_SENT_START) &&
+              ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph2, &len2) && len2 >= len &&
+              title_then_name(x, sc, i))) {
             const ag_lx_phrase *p = &lex->phrases[ph];
             const ag_lx_actor *la = &lex->actors[p->actor];
             uint32_t re = run_end(x, sc, i);
@@ -1083,7 +1087,15 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     *pos = i;
     if (i < end && (!strcmp(TOK(i)->lower, "for") || !strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "at") ||
                     !strcmp(TOK(i)->lower, "to") || !strcmp(TOK(i)->lower, "with"))) {
-        uint32_t p = i + 1;
+        uint32_t p = i + 1, q = i + 1;
+        /* "chief executive of the telecoms group Savanna Telecom": a description before the name */
+        if (q < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(q)))
+            q++;
+        while (q < end && q < i + 5 && (TOK(q)->flags & AG_TOK_WORD) && !(TOK(q)->flags & AG_TOK_CAP) &&
+               !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(q)))
+            q++;
+        if (q > p && q < end && q < i + 5 && name_token(x, sc, q, 1))
+            p = q;
         size_t before = x->n_m;
         org = parse_np(x, sc, &p);
         if (org == -2)
