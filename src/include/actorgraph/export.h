@@ -48,7 +48,9 @@ typedef struct ag_export_options {
  * The picture formats (svg, html, png, pdf) and the positions written by
  * graphml, gexf and cyjs come from the same deterministic Graphviz layout
  * (graphml, gexf and cyjs take the actors' x, y instead when
- * ag_export_layout() filled them).  A layout that exceeds its time budget is stopped and redone with a
+ * ag_export_layout() filled them).  Each layout runs in a forked child
+ * process (Graphviz cannot be interrupted otherwise), so the caller should not
+ * reap unknown children meanwhile.  A layout that exceeds its time budget is stopped and redone with a
  * faster engine (dot, then neato, then sfdp); the engine used is named in
  * the output where the format has room for it.
  * @param[out] out  malloc'ed bytes, NUL-terminated (png and pdf are binary:
