@@ -49,10 +49,11 @@ typedef struct ag_export_options {
  * graphml, gexf and cyjs come from the same deterministic Graphviz layout
  * (graphml, gexf and cyjs take the actors' x, y instead when
  * ag_export_layout() filled them).  Each layout runs in a forked child
- * process (Graphviz cannot be interrupted otherwise), so the caller should not
- * reap unknown children meanwhile.  A layout that exceeds its time budget is stopped and redone with a
- * faster engine (dot, then neato, then sfdp); the engine used is named in
- * the output where the format has room for it.
+ * process (Graphviz cannot be interrupted otherwise), so the caller should
+ * not reap unknown children meanwhile.  A layout that exceeds its time
+ * budget (20 s; AG_LAYOUT_BUDGET in the environment, in seconds) is stopped
+ * and redone with sfdp, then with a cheaper sfdp; the picture says so in a
+ * comment.
  * @param[out] out  malloc'ed bytes, NUL-terminated (png and pdf are binary:
  *                  use @p len); the caller frees them with free().
  * @param[out] len  their length without the NUL.
