@@ -86,6 +86,13 @@ static int write_node(cJSON *nodes, const ag_graph *g, size_t i)
     for (j = 0; j < a->n_docs; j++)
         if (put_num(arr, a->docs[j], g->priv[i].doc_mentions[j]))
             return -1;
+    /* The type votes behind "type", so that merging saved graphs picks
+     * each actor's type as one run over all their articles does. */
+    if (!(arr = put_new(m, "type_votes", 0)))
+        return -1;
+    for (j = 0; j < AG_ACTOR_TYPE_COUNT_; j++)
+        if (g->priv[i].votes[j] && put_num(arr, ag_actor_type_name((ag_actor_type)j), g->priv[i].votes[j]))
+            return -1;
     if (put_num(m, "degree", a->degree) || put_num(m, "weighted_degree", a->weighted_degree) ||
         put_num(m, "pagerank", a->pagerank) || put_num(m, "betweenness", a->betweenness) ||
         put_num(m, "community", a->community))

@@ -79,6 +79,40 @@ static int read_documents(reader *r, const cJSON *meta)
     return AG_OK;
 }
 
+/* "type_votes" replace the one vote ag_graph_add_actor() cast for the node's
+ * type, so a merge of saved graphs weighs types as one run did.  When the
+ * votes elect another type than "type" says, the type was edited by hand
+ * and the edit wins: the votes are ignored. */
+static int read_votes(reader *r, const char *id, const cJSON *votes, size_t idx, ag_actor_type type)
+{
+    uint32_t v[AG_ACTOR_TYPE_COUNT_] = {0};
+    ag_actor_priv *p = &r->g->priv[idx];
+    const cJSON *it;
+    int t, best = AG_ACTOR_UNKNOWN;
+
+    if (!votes || cJSON_IsNull(votes))
+        return AG_OK;
+    if (!cJSON_IsObject(votes))
+        return bad(r, "\"type_votes\" of node \"%s\" must be an object%s", id, "");
+    cJSON_ArrayForEach(it, votes) {
+        ag_actor_type vt;
+        double n = it->valuedouble;
+        if (ag_actor_type_parse(&vt, NULL, it->string) < 0 || !cJSON_IsNumber(it) || !(n >= 0.0) ||
+            n > 4294967295.0 || floor(n) != n)
+            return bad(r, "\"type_votes\" of node \"%s\" must map actor types to whole numbers%s", id, "");
+        v[vt] += (uint32_t)n;
+    }
+    for (t = AG_ACTOR_UNKNOWN + 1; t < AG_ACTOR_TYPE_COUNT_; t++) /* as ag_graph__choose_type */
+        if (v[t] > (best == AG_ACTOR_UNKNOWN ? 0 : v[best]))
+            best = t;
+    if (best == AG_ACTOR_UNKNOWN || (ag_actor_type)best != type)
+        return AG_OK;
+    p->votes[type]--;
+    for (t = 0; t < AG_ACTOR_TYPE_COUNT_; t++)
+        p->votes[t] += v[t];
+    return AG_OK;
+}
+
 static int read_node(reader *r, const char *id, const cJSON *node)
 {
     const cJSON *meta, *aliases, *by_doc, *it;
@@ -129,7 +163,7 @@ static int read_node(reader *r, const char *id, const cJSON *node)
     /* a hand-written file may give only the total */
     if (mentions > counted)
         r->g->actors[idx].mentions += mentions - counted;
-    return AG_OK;
+    return read_votes(r, id, cJSON_GetObjectItemCaseSensitive(meta, "type_votes"), idx, type);
 }
 
 static int read_evidence(reader *r, const cJSON *e, ag_evidence *ev, const char *where)
