@@ -187,7 +187,9 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
             continue;
         if (m->np_end < pos && pos - m->np_end > 24)
             return -1;
-        if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
+        /* "deployed by North Korea to support Russia": the agent of a passive
+         * is the subject of what follows it at once, not of a later verb */
+        if ((m->flags & AG_M_PREP) && (!prep_of(x, m, "by") || (m->np_end < pos && pos - m->np_end > 2)))
             continue;
         if (skip_entity >= 0 && m->entity == skip_entity)
             continue;
@@ -374,7 +376,7 @@ static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_
             continue;
         if ((int)k >= exclude_from && (int)k < exclude_to)
             continue;
-        if ((m->flags & AG_M_PREP) && !prep_of(x, m, "by"))
+        if (m->flags & AG_M_PREP)
             continue;
         return (int)k;
     }
@@ -405,8 +407,9 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             (!strcmp(w, "the") || !strcmp(w, "that") || !strcmp(w, "a") || !strcmp(w, "two") || !strcmp(w, "of") ||
              !strcmp(w, "any") || !strcmp(w, "all") || !strcmp(w, "some") || !strcmp(w, "several") ||
              !strcmp(w, "many") || !strcmp(w, "more") || !strcmp(w, "recently") || !strcmp(w, "previously") ||
-             !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER)))
-            return;
+             !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER) ||
+             is_say_verb(x, TOK(tstart - 1)) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(tstart - 1))))
+            return; /* "the captured soldiers", "Kirby said captured troops ...": an adjective */
     }
     if (x->opts && x->opts->explain) {
         char line[256];
