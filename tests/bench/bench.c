@@ -347,7 +347,7 @@ int main(int argc, char **argv)
     for (int f = 0; f < AG_FORMAT_COUNT_; f++) {
         char *out = NULL;
         size_t len = 0;
-        if (f == AG_FORMAT_SVG && !svg)
+        if (!svg && (f == AG_FORMAT_SVG || f == AG_FORMAT_HTML || f == AG_FORMAT_PNG || f == AG_FORMAT_PDF))
             continue;
         t0 = now(CLOCK_MONOTONIC);
         check(ag_export(&out, &len, ctx, all, (ag_format)f, NULL), ctx, ag_format_name((ag_format)f));
