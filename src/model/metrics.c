@@ -3,6 +3,7 @@
  * aborts, so every call runs under our handler, which keeps the reason and
  * lets the call return; AG_IGRAPH turns a failure into AG_EDEP in the ctx. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,16 @@ static void on_igraph_warning(const char *reason, const char *file, int line)
             goto out;                                                                        \
         }                                                                                    \
     } while (0)
+
+/* igraph's C attribute handler carries the model's names, types, relations
+ * and weights on the igraph_t; it is the one piece of process-wide state and
+ * is installed once, the first time a graph is measured. */
+static pthread_once_t attribute_table_once = PTHREAD_ONCE_INIT;
+
+static void install_attribute_table(void)
+{
+    igraph_set_attribute_table(&igraph_cattribute_table);
+}
 
 typedef struct {
     size_t a, b;
@@ -107,6 +118,7 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
     }
     if (n == 0)
         return AG_OK;
+    pthread_once(&attribute_table_once, install_attribute_table);
     old_err = igraph_set_error_handler(on_igraph_error);
     old_warn = igraph_set_warning_handler(on_igraph_warning);
 
@@ -147,6 +159,19 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
     }
     AG_IGRAPH(ctx, igraph_create(&dg, &el, (igraph_integer_t)n, IGRAPH_DIRECTED));
     have_dg = 1;
+    /* the model on the igraph_t: actors' id, label and type, relations and
+     * weights; the weighted measures read the weights back from it */
+    for (i = 0; i < n; i++) {
+        AG_IGRAPH(ctx, SETVAS(&dg, "id", (igraph_integer_t)i, g->actors[i].id ? g->actors[i].id : ""));
+        AG_IGRAPH(ctx, SETVAS(&dg, "label", (igraph_integer_t)i, g->actors[i].label));
+        AG_IGRAPH(ctx, SETVAS(&dg, "type", (igraph_integer_t)i, ag_actor_type_name(g->actors[i].type)));
+    }
+    for (i = 0; i < m; i++) {
+        AG_IGRAPH(ctx, SETEAS(&dg, "relation", (igraph_integer_t)i, g->edges[i].relation));
+        AG_IGRAPH(ctx, SETEAN(&dg, "weight", (igraph_integer_t)i, VECTOR(w)[i]));
+    }
+    if (m)
+        AG_IGRAPH(ctx, igraph_cattribute_EANV(&dg, "weight", igraph_ess_all(IGRAPH_EDGEORDER_ID), &w));
     AG_IGRAPH(ctx, igraph_create(&ug, &uel, (igraph_integer_t)n, IGRAPH_UNDIRECTED));
     have_ug = 1;
     AG_IGRAPH(ctx, igraph_vector_int_init(&deg, 0));
