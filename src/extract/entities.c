@@ -189,10 +189,10 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
     while (i < end && (!strcmp(TOK(i)->lower, "also") || !strcmp(TOK(i)->lower, "has") || !strcmp(TOK(i)->lower, "had") ||
                        !strcmp(TOK(i)->lower, "have") || !strcmp(TOK(i)->lower, "later") || !strcmp(TOK(i)->lower, "then")))
         i++;
-    if (i < end && ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(i)))
+    if (i < end && ag_extract__ws(x, AG_WS_SPEECH, TOK(i)))
         return 1;
     /* '"...," said Lee' */
-    return m->np_start >= s->first + 2 && ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(m->np_start - 1)) &&
+    return m->np_start >= s->first + 2 && ag_extract__ws(x, AG_WS_SPEECH, TOK(m->np_start - 1)) &&
            (TOK(m->np_start - 2)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT));
 }
 

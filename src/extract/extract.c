@@ -147,6 +147,10 @@ int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text
     date = ag_doc_meta_get(doc, AG_META_DATE);
     if (!date)
         date = text->published;
+    if (text->n_tokens && !(x.wsmask = calloc(text->n_tokens, sizeof(uint32_t)))) {
+        rc = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        goto out;
+    }
     if ((rc = ag_extract__mentions(&x)) || (rc = ag_extract__entities(&x)) || (rc = ag_extract__relations(&x))) {
         ag_error_set(ctx, rc, "%s: out of memory during extraction", ag_doc_name(doc));
         goto out;
@@ -169,6 +173,7 @@ out:
     free(x.m);
     free(x.p);
     free(x.sent_first);
+    free(x.wsmask);
     free(x.speaker);
     ag_strmap_free(&x.entity_by_key);
     ag_strmap_free(&x.single_count);

@@ -72,6 +72,7 @@ typedef struct ag_extractor {
     ag_strmap entity_by_key;
     ag_strmap single_count;   /* one-word name key -> uses that could be an organization */
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
+    uint32_t *wsmask;         /* per token: word sets it is in, bit 31 once looked up */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */
 } ag_extractor;
 
@@ -79,6 +80,20 @@ int ag_extract__mentions(ag_extractor *x);
 int ag_extract__entities(ag_extractor *x);
 int ag_extract__relations(ag_extractor *x);
 int ag_extract__pending(ag_extractor *x, int a, int b, const char *relation, const char *rule, double confidence);
+
+/* Is token t's word in the set?  One hash look-up per token, cached. */
+static inline int ag_extract__ws(const ag_extractor *x, ag_wordset set, const ag_token *t)
+{
+    size_t i = (size_t)(t - x->text->tokens);
+    uint32_t m;
+
+    if (!x->wsmask || i >= x->text->n_tokens)
+        return ag_lexicon__has_tok(x->lex, set, t);
+    m = x->wsmask[i];
+    if (!(m & 0x80000000u))
+        x->wsmask[i] = m = ag_lexicon__word_mask(x->lex, t) | 0x80000000u;
+    return (m >> set) & 1u;
+}
 
 /* Helpers on tokens. */
 char *ag_extract__span_text(ag_extractor *x, uint32_t start, uint32_t end);

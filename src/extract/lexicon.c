@@ -71,6 +71,35 @@ int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t
     return lex && ag_strmap_get_hashed(&lex->sets[set], t->lower, t->hash, NULL);
 }
 
+uint32_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t)
+{
+    size_t mask = 0;
+
+    if (lex)
+        ag_strmap_get_hashed(&lex->word_masks, t->lower, t->hash, &mask);
+    return (uint32_t)mask;
+}
+
+/* Rebuild the word -> sets map after a file added words. */
+static int build_word_masks(ag_lexicon *lex)
+{
+    size_t s, i, mask;
+    int rc;
+
+    ag_strmap_free(&lex->word_masks);
+    for (s = 0; s < AG_WS_COUNT_; s++)
+        for (i = 0; i < lex->sets[s].cap; i++) {
+            const char *w = lex->sets[s].keys[i];
+            if (!w)
+                continue;
+            mask = 0;
+            ag_strmap_get(&lex->word_masks, w, &mask);
+            if ((rc = ag_strmap_put(&lex->word_masks, w, mask | ((size_t)1 << s))))
+                return rc;
+        }
+    return AG_OK;
+}
+
 static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint32_t *index)
 {
     size_t found;
@@ -523,6 +552,7 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         (rc = load_rules(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "rules"), name)) ||
         (rc = load_furniture(lex, cJSON_GetObjectItemCaseSensitive(root, "furniture"))))
         goto out;
+    rc = build_word_masks(lex);
 out:
     if (rc == AG_ENOMEM)
         ag_error_set(ctx, rc, "out of memory loading %s", name);
@@ -573,6 +603,7 @@ void ag_lexicon_free(ag_lexicon *lex)
     free(lex->furn_phrases);
     free(lex->furn_next);
     ag_strmap_free(&lex->furn_first);
+    ag_strmap_free(&lex->word_masks);
     ag_strmap_free(&lex->actor_by_name);
     ag_strmap_free(&lex->phrase_first);
     ag_strmap_free(&lex->rule_first);

@@ -81,6 +81,7 @@ struct ag_lexicon {
     size_t n_prefix_rules;
     char **furn_prefixes;
     size_t n_furn_prefixes;
+    ag_strmap word_masks;        /* lower-case word -> bit (1 << ag_wordset) for every set holding it */
     char **furn_phrases;
     size_t n_furn_phrases;
     ag_strmap furn_first;        /* first word of a phrase -> index of its first phrase + 1 chain */
@@ -91,6 +92,9 @@ struct ag_lexicon {
 int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower);
 /* The same for a token (uses its precomputed hash). */
 int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t);
+
+/* Every set a token's word is in, as bits (1 << ag_wordset): one look-up. */
+uint32_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t);
 
 /* Page furniture: 1 if the (trimmed) line should be dropped. */
 int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len);

@@ -62,17 +62,17 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
     if (!is_cap_word(t))
         return 0;
     /* "in May" is a date, "Theresa May" a name */
-    if (first && (ag_lexicon__has_tok(x->lex, AG_WS_MONTH, t) || ag_lexicon__has_tok(x->lex, AG_WS_WEEKDAY, t)))
+    if (first && (ag_extract__ws(x, AG_WS_MONTH, t) || ag_extract__ws(x, AG_WS_WEEKDAY, t)))
         return 0;
     /* sentence starts and headlines capitalize ordinary words */
     if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
-        if (ag_lexicon__has_tok(x->lex, AG_WS_COMMON, t))
+        if (ag_extract__ws(x, AG_WS_COMMON, t))
             return 0;
     }
     /* pronouns and function words are never names, wherever they stand */
     if (first && !(t->flags & AG_TOK_ALLCAPS) &&
-        (ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, t) || ag_lexicon__has_tok(x->lex, AG_WS_DET, t) ||
-         ag_lexicon__has_tok(x->lex, AG_WS_PREP, t) || ag_lexicon__has_tok(x->lex, AG_WS_OPENER, t)))
+        (ag_extract__ws(x, AG_WS_PRONOUN, t) || ag_extract__ws(x, AG_WS_DET, t) ||
+         ag_extract__ws(x, AG_WS_PREP, t) || ag_extract__ws(x, AG_WS_OPENER, t)))
         return 0;
     return 1;
 }
@@ -139,19 +139,19 @@ static uint32_t described_org_end(ag_extractor *x, const sent_ctx *sc, uint32_t 
     uint32_t k, last_head = 0, end = sc->end;
 
     for (k = i; k < end && k < i + 3 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
-                !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(k)) &&
-                !ag_lexicon__has_tok(x->lex, AG_WS_OPENER, TOK(k)) && !ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, TOK(k)) &&
-                !ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(k)) && strcmp(TOK(k)->lower, "and");
+                !ag_extract__ws(x, AG_WS_PREP, TOK(k)) && !ag_extract__ws(x, AG_WS_DET, TOK(k)) &&
+                !ag_extract__ws(x, AG_WS_OPENER, TOK(k)) && !ag_extract__ws(x, AG_WS_PRONOUN, TOK(k)) &&
+                !ag_extract__ws(x, AG_WS_SPEECH, TOK(k)) && strcmp(TOK(k)->lower, "and");
          k++)
-        if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(k)))
+        if (ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(k)))
             last_head = k;
     if (last_head <= i)
         return 0;
     /* "the ministry officials": another noun follows, the phrase goes on */
     if (last_head + 1 < end && (TOK(last_head + 1)->flags & AG_TOK_WORD) &&
-        !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(last_head + 1)) &&
-        !ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(last_head + 1)) &&
-        ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(last_head + 1)))
+        !ag_extract__ws(x, AG_WS_PREP, TOK(last_head + 1)) &&
+        !ag_extract__ws(x, AG_WS_SPEECH, TOK(last_head + 1)) &&
+        ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(last_head + 1)))
         return 0;
     return last_head;
 }
@@ -231,7 +231,7 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         }
         if (name_token(x, sc, j, j == i)) {
             if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS) &&
-                !ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, t)) {
+                !ag_extract__ws(x, AG_WS_ORG_HEAD, t)) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
                  * the title is followed by more name ("Prime Minister's Office" is rare) */
                 break;
@@ -239,9 +239,9 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             j++;
             continue;
         }
-        if (j > i && ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, t) && !(t->flags & AG_TOK_CAP)) {
+        if (j > i && ag_extract__ws(x, AG_WS_PARTICLE, t) && !(t->flags & AG_TOK_CAP)) {
             uint32_t k = j;
-            while (k < end && k < j + 3 && ag_lexicon__has_tok(x->lex, AG_WS_PARTICLE, TOK(k)) && !(TOK(k)->flags & AG_TOK_CAP))
+            while (k < end && k < j + 3 && ag_extract__ws(x, AG_WS_PARTICLE, TOK(k)) && !(TOK(k)->flags & AG_TOK_CAP))
                 k++;
             if (k < end && is_cap_word(TOK(k)) && !starts_title(x, k, end)) {
                 j = k;
@@ -255,13 +255,13 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             }
             /* "Ministry of Foreign Affairs", "Bank of the West" */
             if ((!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) &&
-                ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(j - 1))) {
+                ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(j - 1))) {
                 j++;
                 continue;
             }
         }
         if (j > i && j + 2 < end && (!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) && !strcmp(TOK(j + 1)->lower, "the") &&
-            is_cap_word(TOK(j + 2)) && ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(j - 1))) {
+            is_cap_word(TOK(j + 2)) && ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(j - 1))) {
             j += 2;
             continue;
         }
@@ -313,8 +313,8 @@ static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
     if (b - a < 3)
         return b;
     for (i = a + 1; i + 1 < b; i++)
-        if (ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i)) && !ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i - 1)) &&
-            !ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(b - 1)) && !ag_lexicon__has_tok(x->lex, AG_WS_MEDIA_HEAD, TOK(b - 1)) &&
+        if (ag_extract__ws(x, AG_WS_GIVEN, TOK(i)) && !ag_extract__ws(x, AG_WS_GIVEN, TOK(i - 1)) &&
+            !ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(b - 1)) && !ag_extract__ws(x, AG_WS_MEDIA_HEAD, TOK(b - 1)) &&
             (TOK(i - 1)->flags & AG_TOK_CAP) && !(TOK(i - 1)->flags & AG_TOK_HYPHEN))
             return i;
     return b;
@@ -332,29 +332,29 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
     /* "U.S. District Court for the District of Rhode Island": an organization of a place */
     for (i = a + 1; i + 1 < b; i++)
         if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
-            ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)))
+            ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(i - 1)))
             return AG_ACTOR_ORGANIZATION;
     /* "Daniel Park", "Mary Hall": a first name outweighs a place word */
-    if (ag_lexicon__has_tok(x->lex, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
-        !(ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
+    if (ag_extract__ws(x, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
+        !(ag_extract__ws(x, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
         return AG_ACTOR_PLACE;
-    if (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, last))
+    if (ag_extract__ws(x, AG_WS_ORG_HEAD, last))
         return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) && last->lower[last->len - 1] != 's')
                    ? AG_ACTOR_ORGANIZATION
                    : AG_ACTOR_UNKNOWN;
     for (i = a + 1; i + 1 < b; i++)
         if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
-            ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(i - 1)))
+            ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(i - 1)))
             return AG_ACTOR_ORGANIZATION;
-    if (ag_lexicon__has_tok(x->lex, AG_WS_MEDIA_HEAD, last) && b - a >= 2)
+    if (ag_extract__ws(x, AG_WS_MEDIA_HEAD, last) && b - a >= 2)
         return AG_ACTOR_MEDIA;
-    if (ag_lexicon__has_tok(x->lex, AG_WS_GROUP_HEAD, last) && b - a >= 2)
+    if (ag_extract__ws(x, AG_WS_GROUP_HEAD, last) && b - a >= 2)
         return AG_ACTOR_GROUP;
     if (b - a == 1) {
         *flags |= AG_M_SINGLE;
         return AG_ACTOR_UNKNOWN;
     }
-    if (ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(a)))
+    if (ag_extract__ws(x, AG_WS_GIVEN, TOK(a)))
         return AG_ACTOR_PERSON;
     if (b - a > 4)
         return AG_ACTOR_UNKNOWN;
@@ -363,8 +363,8 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         if ((TOK(i)->flags & AG_TOK_NUMBER) || (TOK(i)->flags & AG_TOK_ALLCAPS))
             return AG_ACTOR_UNKNOWN;
         /* "Pacific Economic Cooperation": ordinary words are no person's name parts */
-        if (i > a && !(TOK(i)->flags & AG_TOK_SENT_START) && ag_lexicon__has_tok(x->lex, AG_WS_COMMON, TOK(i)) &&
-            !ag_lexicon__has_tok(x->lex, AG_WS_GIVEN, TOK(i)))
+        if (i > a && !(TOK(i)->flags & AG_TOK_SENT_START) && ag_extract__ws(x, AG_WS_COMMON, TOK(i)) &&
+            !ag_extract__ws(x, AG_WS_GIVEN, TOK(i)))
             return AG_ACTOR_UNKNOWN;
         /* "Korean War", "Paris Agreement": a place or nation inside is no person's name */
         if (ag_lexicon__match(x->lex, x->text->tokens, i, b,
@@ -388,7 +388,7 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
 
 static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
 {
-    if (np_start > sc->begin && ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(np_start - 1)))
+    if (np_start > sc->begin && ag_extract__ws(x, AG_WS_PREP, TOK(np_start - 1)))
         return TOK(np_start - 1)->lower;
     return NULL;
 }
@@ -396,7 +396,7 @@ static const char *prep_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_
 /* The word before a phrase, if it makes a capital a place ("visiting London"). */
 static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t np_start)
 {
-    if (np_start > sc->begin && ag_lexicon__has_tok(x->lex, AG_WS_LOCATIVE, TOK(np_start - 1)))
+    if (np_start > sc->begin && ag_extract__ws(x, AG_WS_LOCATIVE, TOK(np_start - 1)))
         return TOK(np_start - 1)->lower;
     return NULL;
 }
@@ -473,11 +473,11 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
      * begins with and that is no determiner is passed over with one look-up */
     if (i < end && !(TOK(i)->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_ALLCAPS)) &&
         !ag_strmap_get_hashed(&lex->phrase_first, TOK(i)->lower, TOK(i)->hash, NULL) &&
-        !ag_lexicon__has_tok(lex, AG_WS_DET, TOK(i))) {
+        !ag_extract__ws(x, AG_WS_DET, TOK(i))) {
         *pos = i + 1;
         return -1;
     }
-    while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
+    while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
         i++;
     for (;;) {
         if (i >= end)
@@ -514,7 +514,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             }
             if (p->kind == AG_LX_DEMONYM) {
                 /* "Ukrainian forces" stand for Ukraine; "Iranian Ministry of Petroleum" is a name */
-                if (i + len < end && ag_lexicon__has_tok(lex, AG_WS_COUNTRY_NOUN, TOK(i + len)) &&
+                if (i + len < end && ag_extract__ws(x, AG_WS_COUNTRY_NOUN, TOK(i + len)) &&
                     (!(TOK(i + len)->flags & AG_TOK_CAP) || sc->headline)) {
                     if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_DEMONYM)) < 0)
                         return -2;
@@ -535,7 +535,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 owner = head;
                 head = -1;
                 i++;
-                while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
+                while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
                     i++;
                 continue;
             }
@@ -581,7 +581,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             uint32_t j = i;
             while (j < end && j < i + 5 &&
                    (((TOK(j)->flags & AG_TOK_WORD) && !(TOK(j)->flags & AG_TOK_CAP) &&
-                     !ag_lexicon__has_tok(lex, AG_WS_PREP, TOK(j)) && !starts_title(x, j, end)) ||
+                     !ag_extract__ws(x, AG_WS_PREP, TOK(j)) && !starts_title(x, j, end)) ||
                     (TOK(j)->flags & AG_TOK_POSS)))
                 j++;
             if (j > i && j < end && starts_title(x, j, end) && title_then_name(x, sc, j)) {
@@ -619,7 +619,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 owner = head;
                 head = -1;
                 i++;
-                while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
+                while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
                     i++;
                 continue;
             }
@@ -777,7 +777,7 @@ after_head:
             return -2;
         /* "State Department spokesperson Jane Doe":
          * the organization qualifies the person named after the title */
-        while (i + 1 < end && !starts_title(x, i, end) && ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(i)) &&
+        while (i + 1 < end && !starts_title(x, i, end) && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(i)) &&
                starts_title(x, i + 1, end) && h->type != AG_ACTOR_PERSON)
             i++; /* "UN special envoy Lars Eklund" */
         if (h->type != AG_ACTOR_PERSON && i < end && starts_title(x, i, end) && title_then_name(x, sc, i)) {
@@ -911,7 +911,7 @@ static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t
     i++;
     while (i < end && ((TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP)) &&
            !ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) && i < *pos + 5 &&
-           (ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)) || ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(i)) ||
+           (ag_extract__ws(x, AG_WS_DET, TOK(i)) || ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(i)) ||
             !strcmp(TOK(i)->lower, "currently") || !strcmp(TOK(i)->lower, "also") || !strcmp(TOK(i)->lower, "as") ||
             !strcmp(TOK(i)->lower, "now") || !strcmp(TOK(i)->lower, "still")))
         i++;
@@ -924,7 +924,7 @@ static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t
     p = i + 1;
     /* "accountancy firm KPMG": a common noun may describe the organization first */
     while (p < end && p < i + 4 && (TOK(p)->flags & AG_TOK_WORD) && !(TOK(p)->flags & AG_TOK_CAP) &&
-           !ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(p)) && p + 1 < end && !(TOK(p + 1)->flags & AG_TOK_PUNCT))
+           !ag_extract__ws(x, AG_WS_DET, TOK(p)) && p + 1 < end && !(TOK(p + 1)->flags & AG_TOK_PUNCT))
         p++;
     if (p >= end || !(TOK(p)->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS)))
         p = i + 1;
@@ -980,7 +980,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         x->n_m = before;
         return 0;
     }
-    while (i < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i)))
+    while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
         i++;
     /* optional qualifiers: "a senior", "the former" */
     while (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) && i < *pos + 4 &&
@@ -1045,7 +1045,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         if (re < end && (TOK(re)->flags & AG_TOK_POSS) && re - i <= 3 &&
             ((t = classify_run(x, i, re, &fl)) == AG_ACTOR_UNKNOWN || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA)) {
             j = re + 1;
-            while (j < end && j < re + 3 && ag_lexicon__has_tok(x->lex, AG_WS_TITLE_MOD, TOK(j)))
+            while (j < end && j < re + 3 && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(j)))
                 j++;
             if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
                 x->lex->phrases[tph].title == AG_TITLE_OFFICE && !(j + tlen < end && name_token(x, sc, j + tlen, 1)) &&
@@ -1089,10 +1089,10 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
                     !strcmp(TOK(i)->lower, "to") || !strcmp(TOK(i)->lower, "with"))) {
         uint32_t p = i + 1, q = i + 1;
         /* "chief executive of the telecoms group Savanna Telecom": a description before the name */
-        if (q < end && ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(q)))
+        if (q < end && ag_extract__ws(x, AG_WS_DET, TOK(q)))
             q++;
         while (q < end && q < i + 5 && (TOK(q)->flags & AG_TOK_WORD) && !(TOK(q)->flags & AG_TOK_CAP) &&
-               !ag_lexicon__has_tok(x->lex, AG_WS_PREP, TOK(q)))
+               !ag_extract__ws(x, AG_WS_PREP, TOK(q)))
             q++;
         if (q > p && q < end && q < i + 5 && name_token(x, sc, q, 1))
             p = q;

@@ -81,7 +81,7 @@ static void collect(const ag_rule *r, size_t start, size_t len, void *payload)
 /* The verbs that open a reported clause ("X said Y met Z"): say_verbs. */
 static int is_say_verb(const ag_extractor *x, const ag_token *t)
 {
-    return ag_lexicon__has_tok(x->lex, AG_WS_SAY, t);
+    return ag_extract__ws(x, AG_WS_SAY, t);
 }
 
 /* "the cabinet intends to hold talks with Chile": walking back over the
@@ -95,7 +95,7 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
     const ag_token *t;
 
     while (i > st->begin) {
-        if (!ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(i - 1)))
+        if (!ag_extract__ws(x, AG_WS_AUX, TOK(i - 1)))
             break;
         i--;
         walked++;
@@ -109,8 +109,8 @@ static int subject_is_not_an_actor(const sent_state *st, uint32_t pos)
     if (t->norm[0] == ')' && t->len == 1)
         return 1;
     /* a noun with its determiner ("our government", "the company"), not a verb ("pledged to") */
-    if (i < st->begin + 2 || !(ag_lexicon__has_tok(x->lex, AG_WS_DET, TOK(i - 2)) ||
-                               ag_lexicon__has_tok(x->lex, AG_WS_PRONOUN, TOK(i - 2))))
+    if (i < st->begin + 2 || !(ag_extract__ws(x, AG_WS_DET, TOK(i - 2)) ||
+                               ag_extract__ws(x, AG_WS_PRONOUN, TOK(i - 2))))
         return 0;
     return (t->flags & AG_TOK_WORD) && !(t->flags & AG_TOK_CAP) && !(t->flags & AG_TOK_NUMBER) &&
            strcmp(t->lower, "and") && strcmp(t->lower, "but") && strcmp(t->lower, "that") && strcmp(t->lower, "who") &&
@@ -150,9 +150,9 @@ static int in_object_position(const sent_state *st, const ag_mention *m)
     t = TOK(m->np_start - 1);
     if (!(t->flags & AG_TOK_WORD) || (t->flags & (AG_TOK_CAP | AG_TOK_NUMBER)))
         return 0;
-    if (ag_lexicon__has_tok(x->lex, AG_WS_OPENER, t))
+    if (ag_extract__ws(x, AG_WS_OPENER, t))
         return 0;
-    if (is_say_verb(x, t) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, t))
+    if (is_say_verb(x, t) || ag_extract__ws(x, AG_WS_SPEECH, t))
         return 0;
     return 1;
 }
@@ -169,7 +169,7 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     /* "Venezuela, which broke all ties with Colombia": the relative pronoun's antecedent */
     {
         uint32_t j = pos;
-        while (j > st->begin && ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(j - 1)))
+        while (j > st->begin && ag_extract__ws(x, AG_WS_AUX, TOK(j - 1)))
             j--;
         if (j >= st->begin + 2 && (!strcmp(TOK(j - 1)->lower, "which") || !strcmp(TOK(j - 1)->lower, "who")) &&
             TOK(j - 2)->norm[0] == ',')
@@ -305,7 +305,7 @@ static int negated(const sent_state *st, uint32_t start)
     for (j = start > st->begin + 8 ? start - 8 : st->begin; j < start; j++) {
         if ((TOK(j)->flags & AG_TOK_PUNCT) && TOK(j)->norm[0] != '-')
             continue;
-        if (ag_lexicon__has_tok(x->lex, AG_WS_NEGATION, TOK(j)) ||
+        if (ag_extract__ws(x, AG_WS_NEGATION, TOK(j)) ||
             (j + 1 < start && !strcmp(TOK(j)->lower, "ruled") && !strcmp(TOK(j + 1)->lower, "out")) ||
             (j + 1 < start && !strcmp(TOK(j)->lower, "called") && !strcmp(TOK(j + 1)->lower, "off")))
             return 1;
@@ -343,7 +343,7 @@ static int demands_to_stop(const sent_state *st, uint32_t from)
     uint32_t i;
 
     for (i = from; i < st->end && i < from + 6; i++)
-        if (ag_lexicon__has_tok(x->lex, AG_WS_STOP_VERB, TOK(i)))
+        if (ag_extract__ws(x, AG_WS_STOP_VERB, TOK(i)))
             return 1;
     return 0;
 }
@@ -357,7 +357,7 @@ static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_
     size_t k;
 
     for (i = st->begin; i < st->end; i++) {
-        if (!ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(i)))
+        if (!ag_extract__ws(x, AG_WS_SPEECH, TOK(i)))
             continue;
         if (i > st->begin && (TOK(i - 1)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT))) {
             int o = find_object(st, i + 1, 4);
@@ -408,7 +408,7 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
              !strcmp(w, "any") || !strcmp(w, "all") || !strcmp(w, "some") || !strcmp(w, "several") ||
              !strcmp(w, "many") || !strcmp(w, "more") || !strcmp(w, "recently") || !strcmp(w, "previously") ||
              !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER) ||
-             is_say_verb(x, TOK(tstart - 1)) || ag_lexicon__has_tok(x->lex, AG_WS_SPEECH, TOK(tstart - 1))))
+             is_say_verb(x, TOK(tstart - 1)) || ag_extract__ws(x, AG_WS_SPEECH, TOK(tstart - 1))))
             return; /* "the captured soldiers", "Kirby said captured troops ...": an adjective */
     }
     if (x->opts && x->opts->explain) {
@@ -434,7 +434,7 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
                 /* "X was captured by", "Nepal's new airport in Pokhara was financed by":
                  * the nearest subject-like actor before the auxiliary */
                 uint32_t be = tstart;
-                while (be > st->begin && ag_lexicon__has_tok(x->lex, AG_WS_AUX, TOK(be - 1)))
+                while (be > st->begin && ag_extract__ws(x, AG_WS_AUX, TOK(be - 1)))
                     be--;
                 for (k = st->m1; k > st->m0 && be < tstart; k--) {
                     const ag_mention *m = &x->m[k - 1];
