@@ -97,6 +97,20 @@ static int build_word_masks(ag_lexicon *lex)
             if ((rc = ag_strmap_put(&lex->word_masks, w, mask | ((size_t)1 << s))))
                 return rc;
         }
+    for (i = 0; i < lex->phrase_first.cap; i++)
+        if (lex->phrase_first.keys[i]) {
+            mask = 0;
+            ag_strmap_get(&lex->word_masks, lex->phrase_first.keys[i], &mask);
+            if ((rc = ag_strmap_put(&lex->word_masks, lex->phrase_first.keys[i], mask | ((size_t)1 << AG_WS_PHRASE_START))))
+                return rc;
+        }
+    for (i = 0; i < lex->rule_first.cap; i++)
+        if (lex->rule_first.keys[i]) {
+            mask = 0;
+            ag_strmap_get(&lex->word_masks, lex->rule_first.keys[i], &mask);
+            if ((rc = ag_strmap_put(&lex->word_masks, lex->rule_first.keys[i], mask | ((size_t)1 << AG_WS_RULE_START))))
+                return rc;
+        }
     return AG_OK;
 }
 
@@ -361,6 +375,10 @@ static int index_rule(ag_lexicon *lex, uint32_t r)
             return AG_ENOMEM;
         lex->prefix_rules = v;
         v[lex->n_prefix_rules++] = r;
+        if (!strcmp(rule->words[0], "_"))
+            memset(lex->prefix_first, 1, sizeof(lex->prefix_first));
+        else
+            lex->prefix_first[(unsigned char)rule->words[0][0]] = 1;
         return AG_OK;
     }
     if (!ag_strmap_get(&lex->rule_first, rule->words[0], &b)) {

@@ -58,7 +58,9 @@ typedef enum {
     AG_WS_COMMON, AG_WS_GIVEN, AG_WS_MONTH, AG_WS_WEEKDAY, AG_WS_ORG_HEAD, AG_WS_MEDIA_HEAD,
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
-    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_COUNT_
+    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_COUNT_,
+    /* not lists: a lexicon phrase / a rule trigger starts with the word */
+    AG_WS_PHRASE_START = AG_WS_COUNT_, AG_WS_RULE_START
 } ag_wordset;
 
 struct ag_lexicon {
@@ -79,6 +81,7 @@ struct ag_lexicon {
     size_t *rule_bucket_len, n_rule_buckets, cap_rule_buckets;
     uint32_t *prefix_rules;      /* rules whose first word is a prefix or "_" */
     size_t n_prefix_rules;
+    unsigned char prefix_first[256]; /* first bytes of those first words; 1 for all if one is "_" */
     char **furn_prefixes;
     size_t n_furn_prefixes;
     ag_strmap word_masks;        /* lower-case word -> bit (1 << ag_wordset) for every set holding it */

@@ -472,8 +472,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     /* most tokens start nothing: a lower-case word that no lexicon phrase
      * begins with and that is no determiner is passed over with one look-up */
     if (i < end && !(TOK(i)->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_ALLCAPS)) &&
-        !ag_strmap_get_hashed(&lex->phrase_first, TOK(i)->lower, TOK(i)->hash, NULL) &&
-        !ag_extract__ws(x, AG_WS_DET, TOK(i))) {
+        !ag_extract__ws(x, AG_WS_PHRASE_START, TOK(i)) && !ag_extract__ws(x, AG_WS_DET, TOK(i))) {
         *pos = i + 1;
         return -1;
     }

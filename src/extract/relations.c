@@ -612,6 +612,9 @@ int ag_extract__relations(ag_extractor *x)
             if (i < covered_to)
                 continue; /* inside a longer trigger that fired: "as reported by" holds "reported" */
             st.n_found = 0;
+            /* most words start no trigger; prefix triggers ("collaborat*") are few */
+            if (!ag_extract__ws(x, AG_WS_RULE_START, TOK(i)) && !x->lex->prefix_first[(unsigned char)TOK(i)->lower[0]])
+                continue;
             ag_lexicon__rules_at(x->lex, t->tokens, i, st.end, collect, &st);
             /* the longest trigger at a position wins: "captured by" over "captured" */
             before = x->n_p;

@@ -150,7 +150,11 @@ static int name_split(const char *s, const line *lines, size_t nlines, size_t j)
 /* Site names, mastheads and URLs: short lines with a domain or a " | ". */
 static int looks_like_masthead(const char *s, uint32_t a, uint32_t b)
 {
-    size_t n = b - a, w = count_words(s + a, n);
+    size_t n = b - a, w;
+
+    if (n > 200)
+        return 0; /* a paragraph */
+    w = count_words(s + a, n);
 
     if (w <= 10 && (has_sub(s + a, n, "www.") || has_sub(s + a, n, "http") || has_sub(s + a, n, ".com") ||
                     has_sub(s + a, n, ".org") || has_sub(s + a, n, ".co.") || has_sub(s + a, n, ".net")))
