@@ -4,7 +4,10 @@
  * finalize and export, and print the throughput and the time of each step.
  * It prints numbers only; it asserts nothing about time.
  *
- *   actorgraph-bench [--mb N] [--names N] [--examples DIR] [--no-svg] [--seed N]
+ *   actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] [--seed N]
+ *
+ * --articles DIR measures real text instead: the .txt files of DIR as they
+ * are (furniture included), repeated in name order until N MB.
  */
 #include <dirent.h>
 #include <stdarg.h>
@@ -122,6 +125,39 @@ static char *read_all(const char *path)
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every .txt file of dir, whole, in name order. */
+static char **load_articles(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL, **texts;
+    size_t k = 0, i;
+
+    if (!d)
+        die("cannot open %s", dir);
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && !strcmp(e->d_name + len - 4, ".txt")) {
+            names = realloc(names, (k + 1) * sizeof(*names));
+            names[k] = malloc(strlen(dir) + len + 2);
+            snprintf(names[k], strlen(dir) + len + 2, "%s/%s", dir, e->d_name);
+            k++;
+        }
+    }
+    closedir(d);
+    if (!k)
+        die("no .txt files in %s", dir);
+    qsort(names, k, sizeof(*names), cmp_str);
+    texts = malloc(k * sizeof(*texts));
+    for (i = 0; i < k; i++) {
+        texts[i] = read_all(names[i]);
+        free(names[i]);
+    }
+    free(names);
+    *n = k;
+    return texts;
 }
 
 /* Body paragraphs (long lines) of every .txt file in the examples folder, in name order. */
@@ -274,7 +310,9 @@ int main(int argc, char **argv)
 {
     double mb = 20.0, t0, c0, t_text = 0, c_text = 0, t_merge = 0;
     size_t n_names = 400, bytes = 0, sentences = 0, articles = 0;
-    const char *examples = AG_SOURCE_DIR "/examples";
+    const char *examples = AG_SOURCE_DIR "/examples", *articles_dir = NULL;
+    char **real = NULL;
+    size_t n_real = 0;
     int svg = 1;
     corpus c = {0};
     sbuf art = {0};
@@ -292,15 +330,21 @@ int main(int argc, char **argv)
             examples = argv[++i];
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             rng_state = strtoull(argv[++i], NULL, 10) | 1;
+        else if (strcmp(argv[i], "--articles") == 0 && i + 1 < argc)
+            articles_dir = argv[++i];
         else if (strcmp(argv[i], "--no-svg") == 0)
             svg = 0;
         else
-            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--no-svg] [--seed N]");
+            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] [--seed N]");
     }
     if (mb <= 0 || n_names == 0)
         die("--mb and --names must be positive");
-    load_examples(&c, examples);
-    make_names(&c, n_names);
+    if (articles_dir)
+        real = load_articles(articles_dir, &n_real);
+    else {
+        load_examples(&c, examples);
+        make_names(&c, n_names);
+    }
 
     check(ag_ctx_new(&ctx), NULL, "context");
     check(ag_lexicon_new(&lex, ctx), ctx, "lexicon");
@@ -313,7 +357,12 @@ int main(int argc, char **argv)
         ag_text *text;
         ag_graph *part;
 
-        make_article(&art, &c);
+        if (real) {
+            art.len = 0;
+            sb_add(&art, real[articles % n_real], strlen(real[articles % n_real]));
+        } else {
+            make_article(&art, &c);
+        }
         snprintf(name, sizeof(name), "bench-%06zu.txt", articles);
         t0 = now(CLOCK_MONOTONIC);
         c0 = now(CLOCK_PROCESS_CPUTIME_ID);
@@ -333,8 +382,12 @@ int main(int argc, char **argv)
         ag_text_free(text);
         ag_doc_free(doc);
     }
-    printf("corpus        %.1f MB, %zu articles, %zu sentences (templates + %zu example paragraphs, %zu names)\n",
-           (double)bytes / 1e6, articles, sentences, c.n_paragraphs, n_names);
+    if (real)
+        printf("corpus        %.1f MB, %zu articles, %zu sentences (the %zu articles of %s, repeated)\n",
+               (double)bytes / 1e6, articles, sentences, n_real, articles_dir);
+    else
+        printf("corpus        %.1f MB, %zu articles, %zu sentences (templates + %zu example paragraphs, %zu names)\n",
+               (double)bytes / 1e6, articles, sentences, c.n_paragraphs, n_names);
     printf("text+extract  %.2f s wall, %.2f s cpu: %.1f MB/s, %.0f sentences/s (one core)\n", t_text, c_text,
            (double)bytes / 1e6 / t_text, (double)sentences / t_text);
     printf("merge         %.2f s\n", t_merge);
