@@ -213,6 +213,7 @@ static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
     uint32_t j = i, end = sc->end;
+    int org_of = 0; /* the name went on past "of" after an organization word */
 
     if (j < end && is_ordinal(TOK(j)) && j + 1 < end && is_cap_word(TOK(j + 1)))
         j++;
@@ -256,12 +257,21 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
             /* "Ministry of Foreign Affairs", "Bank of the West" */
             if ((!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) &&
                 ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(j - 1))) {
+                org_of = 1;
                 j++;
                 continue;
             }
         }
+        /* "Office of Management and Budget", "U.S. District Court for the District of Rhode Island":
+         * once a name has gone on past "of", "and" and "of" may join more of it */
+        if (j > i && j + 1 < end && org_of && (!strcmp(t->lower, "and") || !strcmp(t->lower, "of")) &&
+            is_cap_word(TOK(j + 1)) && !starts_title(x, j + 1, end)) {
+            j++;
+            continue;
+        }
         if (j > i && j + 2 < end && (!strcmp(t->lower, "of") || !strcmp(t->lower, "for")) && !strcmp(TOK(j + 1)->lower, "the") &&
             is_cap_word(TOK(j + 2)) && ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(j - 1))) {
+            org_of = 1;
             j += 2;
             continue;
         }

@@ -226,8 +226,58 @@ static uint32_t bio_name(const char *s, const line *ln)
     return 0;
 }
 
+/* Navigation glued together by a scraper ("FinancialGovernment SolutionsLegal"):
+ * two or more words with a capital right after a small letter. */
+static int glued_navigation(const char *s, const line *ln)
+{
+    uint32_t k;
+    int glued = 0;
+
+    /* a capital between two runs of small letters, four before and three
+     * after: "FinancialGovernment", not "OpenAI", "LinkedIn" or "McDonald" */
+    for (k = ln->start + 4; k + 3 < ln->end; k++) {
+        uint32_t j;
+        int ok = s[k] >= 'A' && s[k] <= 'Z';
+        for (j = k - 4; ok && j < k; j++)
+            ok = s[j] >= 'a' && s[j] <= 'z';
+        for (j = k + 1; ok && j <= k + 3; j++)
+            ok = s[j] >= 'a' && s[j] <= 'z';
+        glued += ok;
+    }
+    return glued >= 2;
+}
+
+/* Photo credits: "Eugene Hoshiko/AP Photo", "AP Photo/Jane Doe" alone on a
+ * line; "... REUTERS/Jane Doe/File Photo" at the end of a caption. */
+static int photo_credit(const char *s, line *ln)
+{
+    static const char *const marks[] = {"REUTERS/", "Reuters/", "AP Photo/", "/AP Photo", "AFP/", "/AFP", "EPA/",
+                                        "Getty Images", "/Getty", "Photo by ", "Photograph: ", "FILE PHOTO", NULL};
+    const char *const *m;
+    uint32_t n = ln->end - ln->start, k;
+    int slash = 0;
+
+    for (k = ln->start; k < ln->end; k++)
+        slash |= s[k] == '/';
+    if (slash && count_words(s + ln->start, n) <= 8 && !ends_in_stop(s, ln->start, ln->end))
+        return 1;
+    for (m = marks; *m; m++) {
+        size_t ml = strlen(*m);
+        for (k = ln->start; k + ml <= ln->end; k++)
+            if (!strncmp(s + k, *m, ml)) {
+                if (k == ln->start)
+                    return 1;
+                ln->end = k; /* keep the caption, drop the credit */
+                trim(s, &ln->start, &ln->end);
+                return ln->end <= ln->start;
+            }
+    }
+    return 0;
+}
+
 /* Author biographies anywhere ("X is a senior correspondent ..."), the byline
- * lines that repeat their name, "@handles" and short ALL-CAPS section labels. */
+ * lines that repeat their name, "@handles" and short ALL-CAPS section labels,
+ * photo credits, glued navigation and menu bullets. */
 static void drop_bylines_and_bios(const char *s, line *lines, size_t nlines)
 {
     size_t i, j;
@@ -238,7 +288,18 @@ static void drop_bylines_and_bios(const char *s, line *lines, size_t nlines)
         int lower = 0, words;
         if (ln->blank || ln->drop)
             continue;
+        if (photo_credit(s, ln) || glued_navigation(s, ln)) {
+            ln->drop = 1;
+            continue;
+        }
         n = ln->end - ln->start;
+        /* "• Small Medium Big": a menu item, not a sentence */
+        if (n > 3 && (unsigned char)s[ln->start] == 0xE2 && (unsigned char)s[ln->start + 1] == 0x80 &&
+            (unsigned char)s[ln->start + 2] == 0xA2 && count_words(s + ln->start, n) <= 7 &&
+            !ends_in_stop(s, ln->start, ln->end)) {
+            ln->drop = 1;
+            continue;
+        }
         if (s[ln->start] == '@' && !memchr(s + ln->start, ' ', n)) {
             ln->drop = 1;
             continue;
