@@ -71,7 +71,14 @@ if [ "$shared" = 1 ]; then
     "$cc" "${flags[@]}" "${cflags[@]}" "$here/consumer.c" -o "$tmp/pc-shared" "${libs[@]}" -Wl,-rpath,"$libdir" ||
         fail "building against the shared library with pkg-config"
     "$tmp/pc-shared" || fail "the pkg-config shared program failed"
-    ldd "$tmp/pc-shared" | grep -q "$libdir/libactorgraph.so" || fail "the shared program does not use the installed .so"
+    # compare real paths: the prefix may be reached through a link; print
+    # what ldd said when it does not match
+    so=$(ldd "$tmp/pc-shared" | awk '/libactorgraph\.so/ {print $3; exit}')
+    want=$(realpath "$libdir")
+    if [ -z "$so" ] || [ "$(dirname "$(realpath "$so")")" != "$want" ]; then
+        ldd "$tmp/pc-shared"
+        fail "the shared program does not use the installed .so (ldd: ${so:-none}, installed in $want)"
+    fi
 fi
 
 # CMake: find_package(actorgraph 0.1) and the exported targets.
