@@ -206,6 +206,25 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     return -1;
 }
 
+/* "Russia's invasion of Ukraine", "China's backing of Moscow": the owner of
+ * a noun trigger, right before it, is its subject. */
+static int owner_before(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    size_t k;
+
+    if (pos == st->begin || (TOK(pos - 1)->flags & AG_TOK_POSS) == 0)
+        for (k = st->m1; k > st->m0; k--) {
+            const ag_mention *m = &x->m[k - 1];
+            if (m->np_end == pos && m->end < pos && is_actor(x, (int)(k - 1)) && !(m->flags & AG_M_QUALIFIER) &&
+                (TOK(m->end)->flags & AG_TOK_POSS))
+                return (int)(k - 1);
+            if (m->np_end < pos)
+                break;
+        }
+    return -1;
+}
+
 /* "He told CNN": a he or she just before the trigger stands for the one
  * person named in the previous sentence, when there is exactly one. */
 static int pronoun_subject(const sent_state *st, uint32_t pos)
@@ -455,7 +474,9 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             no = group_of(st, s, obj, 8);
         } else {
             o = find_object_p(st, tend, r->max_gap, r->object_prep);
-            s = find_subject(st, tstart, -1);
+            s = owner_before(st, tstart);
+            if (s < 0)
+                s = find_subject(st, tstart, -1);
             if (s < 0)
                 s = pronoun_subject(st, tstart);
             if (o < 0 && s >= (int)st->m0 && tend + 1 < st->end &&
@@ -527,7 +548,7 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         break;
     }
     case AG_PAT_ATTRIBUTION: {
-        int src = find_object(st, tend, 4), sp;
+        int src = find_object(st, tend, r->max_gap < 4 ? r->max_gap : 4), sp;
         if (src < 0 || !type_ok(x, r->object_types, src))
             return;
         sp = sentence_speaker(st, src, src + 1);
