@@ -192,7 +192,7 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
     if (i < end && ag_extract__ws(x, AG_WS_SPEECH, TOK(i)))
         return 1;
     /* '"...," said Lee' */
-    return m->np_start >= s->first + 2 && ag_extract__ws(x, AG_WS_SPEECH, TOK(m->np_start - 1)) &&
+    return m->np_start >= s->first + 2 && ag_extract__ws(x, AG_WS_SAY, TOK(m->np_start - 1)) &&
            (TOK(m->np_start - 2)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT));
 }
 

@@ -265,7 +265,10 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         /* "Office of Management and Budget", "U.S. District Court for the District of Rhode Island":
          * once a name has gone on past "of", "and" and "of" may join more of it */
         if (j > i && j + 1 < end && org_of && (!strcmp(t->lower, "and") || !strcmp(t->lower, "of")) &&
-            is_cap_word(TOK(j + 1)) && !starts_title(x, j + 1, end)) {
+            is_cap_word(TOK(j + 1)) && !starts_title(x, j + 1, end) &&
+            /* "and" joins one more word ("Management and Budget"), not a second name
+             * ("Bank of New York and Lehman Brothers") */
+            (strcmp(t->lower, "and") || j + 2 >= end || !is_cap_word(TOK(j + 2)))) {
             j++;
             continue;
         }
@@ -504,11 +507,21 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 ag_actor_type t = classify_run(x, i, re, &fl);
                 if ((t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA) && p->kind == AG_LX_ACTOR &&
                     la->type == AG_ACTOR_COUNTRY) {
-                    /* "US Federal Trade Commission": the country qualifies, as a demonym would */
-                    if ((qual = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_QUALIFIER)) < 0 ||
-                        (head = add_mention(x, sc, i + len, re, t, -1, fl)) < 0)
+                    /* "US Federal Trade Commission": the country qualifies a state body, as a
+                     * demonym would; "U.S. Steel" or "China Telecom" are just names */
+                    if ((head = add_mention(x, sc, i + len, re, t, -1, fl)) < 0)
                         return -2;
-                    x->m[head].alias = x->m[head].text;
+                    if (state_body(x, &x->m[head])) {
+                        int h2;
+                        x->n_m--;
+                        if ((qual = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_QUALIFIER)) < 0 ||
+                            (h2 = add_mention(x, sc, i + len, re, t, -1, fl)) < 0)
+                            return -2;
+                        head = h2;
+                        x->m[head].alias = x->m[head].text;
+                    } else {
+                        x->m[head].start = i;
+                    }
                     x->m[head].text = ag_extract__span_text(x, i, re);
                     i = re;
                     goto after_head;
