@@ -199,7 +199,7 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
 static int resolve_single(ag_extractor *x, size_t mi)
 {
     ag_mention *m = &x->m[mi];
-    int ent = find_key_k(x, mention_key(x, m)), match = -1, nmatch = 0;
+    int ent = find_key_k(x, mention_key(x, m));
     char *k;
     size_t e = 0;
 
@@ -208,61 +208,18 @@ static int resolve_single(ag_extractor *x, size_t mi)
     k = mention_key(x, m);
     if (!k)
         return AG_ENOMEM;
-    if (!(m->flags & AG_M_ACRONYM) || m->type == AG_ACTOR_PERSON) {
-        for (e = 0; e < x->n_e; e++) {
-            if (x->e[e].type != AG_ACTOR_PERSON || !x->e[e].last_key)
-                continue;
-            if (!strcmp(x->e[e].last_key, k) || !strcmp(x->e[e].first_key, k)) {
-                if (match != (int)e)
-                    nmatch++;
-                match = (int)e;
-            }
-        }
-        if (nmatch == 1)
-            return attach(x, mi, match);
-        if (nmatch > 1)
+    /* a surname or first name of exactly one person ("Lee" for "Lee Jae-woong") */
+    if ((!(m->flags & AG_M_ACRONYM) || m->type == AG_ACTOR_PERSON) && ag_strmap_get(&x->by_name_part, k, &e)) {
+        if (!e)
             return AG_OK; /* two people share the name: say nothing */
+        return attach(x, mi, (int)e - 1);
     }
-    if (m->flags & AG_M_ACRONYM) {
-        char ini[32];
-        nmatch = 0;
-        for (e = 0; e < x->n_e; e++) {
-            if (x->e[e].type != AG_ACTOR_ORGANIZATION && x->e[e].type != AG_ACTOR_MEDIA)
-                continue;
-            initials(x->e[e].label, ini, sizeof(ini));
-            if (!strcmp(ini, m->text)) {
-                nmatch++;
-                match = (int)e;
-            } else {
-                size_t f;
-                for (f = 0; f < x->e[e].n_forms; f++) {
-                    initials(x->e[e].forms[f], ini, sizeof(ini));
-                    if (!strcmp(ini, m->text)) {
-                        nmatch++;
-                        match = (int)e;
-                        break;
-                    }
-                }
-            }
-        }
-        if (nmatch == 1)
-            return attach(x, mi, match);
-    }
+    /* an acronym of exactly one organization's name */
+    if ((m->flags & AG_M_ACRONYM) && ag_strmap_get(&x->by_initials, m->text, &e) && e)
+        return attach(x, mi, (int)e - 1);
     /* "Pioneer" for "Pioneer Natural Resources": the one organization it begins */
-    if (!(m->flags & AG_M_ACRONYM) && m->type != AG_ACTOR_PERSON) {
-        nmatch = 0;
-        for (e = 0; e < x->n_e; e++) {
-            const char *l = x->e[e].label;
-            size_t n = strlen(m->text);
-            if ((x->e[e].type == AG_ACTOR_ORGANIZATION || x->e[e].type == AG_ACTOR_MEDIA) && !strncmp(l, m->text, n) &&
-                l[n] == ' ') {
-                nmatch++;
-                match = (int)e;
-            }
-        }
-        if (nmatch == 1)
-            return attach(x, mi, match);
-    }
+    if (!(m->flags & AG_M_ACRONYM) && m->type != AG_ACTOR_PERSON && ag_strmap_get(&x->by_first_word, m->text, &e) && e)
+        return attach(x, mi, (int)e - 1);
     /* a one-word name the article keeps using, never as a place: a company or
      * body ("Redbox", "Tronox") */
     if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & (AG_M_ACRONYM | AG_M_QUOTED)) &&
@@ -410,6 +367,52 @@ static int count_singles(ag_extractor *x)
     return rc;
 }
 
+/* Map key -> entity + 1, or 0 once two entities claim it. */
+static int index_claim(ag_strmap *map, const char *key, size_t ent)
+{
+    size_t v;
+
+    if (!key || !key[0])
+        return AG_OK;
+    if (ag_strmap_get(map, key, &v))
+        return v == ent + 1 ? AG_OK : ag_strmap_put(map, key, 0);
+    return ag_strmap_put(map, key, ent + 1);
+}
+
+/* The indexes one-word mentions are resolved against, from the names found
+ * in pass 1: first and last names of people, initials and first words of
+ * organizations.  One probe per mention instead of a scan of all entities. */
+static int build_indexes(ag_extractor *x)
+{
+    size_t e, f;
+    int rc;
+    char ini[32];
+
+    for (e = 0; e < x->n_e; e++) {
+        const ag_entity *en = &x->e[e];
+        if (en->type == AG_ACTOR_PERSON && en->last_key) {
+            if ((rc = index_claim(&x->by_name_part, en->last_key, e)) ||
+                (rc = index_claim(&x->by_name_part, en->first_key, e)))
+                return rc;
+        }
+        if (en->type == AG_ACTOR_ORGANIZATION || en->type == AG_ACTOR_MEDIA) {
+            const char *sp = strchr(en->label, ' ');
+            for (f = 0; f <= en->n_forms; f++) {
+                initials(f == 0 ? en->label : en->forms[f - 1], ini, sizeof(ini));
+                if (ini[0] && (rc = index_claim(&x->by_initials, ini, e)))
+                    return rc;
+            }
+            if (sp && (size_t)(sp - en->label) < sizeof(ini)) {
+                memcpy(ini, en->label, (size_t)(sp - en->label));
+                ini[sp - en->label] = '\0';
+                if ((rc = index_claim(&x->by_first_word, ini, e)))
+                    return rc;
+            }
+        }
+    }
+    return AG_OK;
+}
+
 int ag_extract__entities(ag_extractor *x)
 {
     size_t i;
@@ -447,6 +450,8 @@ int ag_extract__entities(ag_extractor *x)
         if ((rc = attach(x, i, ent)))
             return rc;
     }
+    if ((rc = build_indexes(x)))
+        return rc;
     /* 2. one-word mentions and descriptions, against the names of the whole article */
     for (i = 0; i < x->n_m; i++) {
         ag_mention *m = &x->m[i];

@@ -177,6 +177,9 @@ out:
     free(x.speaker);
     ag_strmap_free(&x.entity_by_key);
     ag_strmap_free(&x.single_count);
+    ag_strmap_free(&x.by_name_part);
+    ag_strmap_free(&x.by_initials);
+    ag_strmap_free(&x.by_first_word);
     ag_arena_free(&x.arena);
     return rc;
 }

@@ -71,6 +71,9 @@ typedef struct ag_extractor {
     size_t n_e, cap_e;
     ag_strmap entity_by_key;
     ag_strmap single_count;   /* one-word name key -> uses that could be an organization */
+    ag_strmap by_name_part;   /* first or last name key -> person entity + 1, 0 if shared */
+    ag_strmap by_initials;    /* "NSC" -> organization entity + 1, 0 if shared */
+    ag_strmap by_first_word;  /* "Pioneer" -> organization entity + 1, 0 if shared */
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
     uint32_t *wsmask;         /* per token: word sets it is in, bit 31 once looked up */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */

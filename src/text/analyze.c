@@ -540,6 +540,17 @@ static int split_block(ag_text *t, size_t *cap, const ag_lexicon *lex, ag_tokvec
 
     for (i = from; i < to; i++) {
         const ag_token *tok = &tv->v[i];
+        /* A run-on "sentence" (a table, a list without stops) is cut at a
+         * comma past 150 tokens and anywhere past 250, so the work per
+         * sentence stays bounded whatever the input. */
+        if ((i - start > 150 && (tok->flags & AG_TOK_PUNCT) && (tok->norm[0] == ',' || tok->norm[0] == ';')) ||
+            i - start > 250) {
+            if ((rc = add_sentence(t, cap, tv, start, i + 1, lines, nlines, cursor, para, headline)))
+                return rc;
+            start = i + 1;
+            depth = 0;
+            continue;
+        }
         if (tok->flags & AG_TOK_QUOTE && tok->norm[0] == '"')
             depth = !depth;
         if (is_terminal(tok)) {
