@@ -189,7 +189,13 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
                                    IGRAPH_DIRECTED, 0.85, &w, NULL));
     for (i = 0; i < n; i++)
         g->actors[i].pagerank = VECTOR(res)[i];
-    AG_IGRAPH(ctx, igraph_betweenness(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL));
+    /* Exact betweenness costs O(actors x relations); past a few thousand
+     * actors only paths up to 6 steps count, which bounds the time and keeps
+     * the ranking of brokers (documented in docs/FORMATS.md's metrics). */
+    if (n > 4000)
+        AG_IGRAPH(ctx, igraph_betweenness_cutoff(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL, 6));
+    else
+        AG_IGRAPH(ctx, igraph_betweenness(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL));
     for (i = 0; i < n; i++)
         g->actors[i].betweenness = VECTOR(res)[i];
 
