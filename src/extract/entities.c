@@ -101,24 +101,12 @@ static int find_key_k(ag_extractor *x, const char *k)
 
 static int register_key(ag_extractor *x, const char *text, int ent)
 {
-    char *k = arena_key(x, text);
-    size_t found;
-
-    if (!k)
-        return AG_ENOMEM;
-    if (!k[0] || ag_strmap_get(&x->entity_by_key, k, &found))
-        return AG_OK;
-    return ag_strmap_put(&x->entity_by_key, k, (size_t)ent);
+    return register_key_k(x, arena_key(x, text), ent);
 }
 
 static int find_key(ag_extractor *x, const char *text)
 {
-    char *k = arena_key(x, text);
-    size_t found;
-
-    if (k && k[0] && ag_strmap_get(&x->entity_by_key, k, &found))
-        return (int)found;
-    return -1;
+    return find_key_k(x, arena_key(x, text));
 }
 
 /* A person's better name: more words wins ("Cho Tae-yul" over "Cho"). */

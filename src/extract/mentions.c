@@ -971,6 +971,15 @@ static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t
     return 0;
 }
 
+/* An apposition gave mention head an office in q: head is a person. */
+static int holds_office(ag_extractor *x, int head, int q, double confidence)
+{
+    x->m[head].type = AG_ACTOR_PERSON;
+    x->m[head].flags &= ~AG_M_SINGLE;
+    x->m[head].office = 1;
+    return ag_extract__pending(x, head, q, "role_of", "phrase.apposition", confidence);
+}
+
 /* "X, spokesperson for Y," / "X, the president of Y" after a name. */
 static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *pos)
 {
@@ -1048,12 +1057,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             !(j + tlen < end && name_token(x, sc, j + tlen, 1))) { /* "X, Russian counterpart Lavrov": Lavrov's title */
             int q = add_mention(x, sc, i, i + len, x->lex->actors[p->actor].type, (int)p->actor,
                                 AG_M_QUALIFIER | (p->kind == AG_LX_DEMONYM ? AG_M_DEMONYM : 0));
-            if (q < 0)
-                return -1;
-            x->m[head].type = AG_ACTOR_PERSON;
-            x->m[head].flags &= ~AG_M_SINGLE;
-            x->m[head].office = 1;
-            if (ag_extract__pending(x, head, q, "role_of", "phrase.apposition", 0.85))
+            if (q < 0 || holds_office(x, head, q, 0.85))
                 return -1;
             *pos = j + tlen;
         }
@@ -1074,12 +1078,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
                 (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON)) {
                 int q = add_mention(x, sc, i, re, t == AG_ACTOR_UNKNOWN ? AG_ACTOR_ORGANIZATION : t, -1,
                                     AG_M_QUALIFIER | (fl & ~(AG_M_SINGLE | AG_M_ACRONYM)));
-                if (q < 0)
-                    return -1;
-                x->m[head].type = AG_ACTOR_PERSON;
-                x->m[head].flags &= ~AG_M_SINGLE;
-                x->m[head].office = 1;
-                if (ag_extract__pending(x, head, q, "role_of", "phrase.apposition", 0.8))
+                if (q < 0 || holds_office(x, head, q, 0.8))
                     return -1;
                 *pos = j + tlen;
             }
