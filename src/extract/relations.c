@@ -206,6 +206,24 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     return -1;
 }
 
+/* "in a call with", "during talks with", "after a meeting with": a noun
+ * trigger in a phrase of time or manner, whose subject is the sentence's. */
+static int in_a_phrase(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i = pos;
+
+    while (i > st->begin && i + 3 > pos && ag_extract__ws(x, AG_WS_DET, TOK(i - 1)))
+        i--;
+    while (i > st->begin && i + 4 > pos && (TOK(i - 1)->flags & AG_TOK_WORD) && !(TOK(i - 1)->flags & AG_TOK_CAP) &&
+           ag_extract__ws(x, AG_WS_FILLER, TOK(i - 1)))
+        i--;
+    if (i == st->begin)
+        return 0;
+    return !strcmp(TOK(i - 1)->lower, "in") || !strcmp(TOK(i - 1)->lower, "during") ||
+           !strcmp(TOK(i - 1)->lower, "after") || !strcmp(TOK(i - 1)->lower, "following");
+}
+
 /* "Russia's invasion of Ukraine", "China's backing of Moscow": the owner of
  * a noun trigger, right before it, is its subject. */
 static int owner_before(const sent_state *st, uint32_t pos)
@@ -479,6 +497,8 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
                 s = find_subject(st, tstart, -1);
             if (s < 0)
                 s = pronoun_subject(st, tstart);
+            if (s < 0 && in_a_phrase(st, tstart))
+                s = sentence_speaker(st, o, o + 1); /* "X said that in a call with Y, ..." */
             if (o < 0 && s >= (int)st->m0 && tend + 1 < st->end &&
                 ((!strcmp(TOK(tend)->lower, "each") && !strcmp(TOK(tend + 1)->lower, "other")) ||
                  (!strcmp(TOK(tend)->lower, "one") && !strcmp(TOK(tend + 1)->lower, "another")))) {
