@@ -468,6 +468,7 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
         r->passive = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "passive"));
         r->symmetric = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "symmetric"));
         r->object_previous = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "object_previous"));
+        r->noun = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "noun"));
         {
             const cJSON *op = cJSON_GetObjectItemCaseSensitive(c, "object_prep");
             if (cJSON_IsString(op) && !(r->object_prep = lower_dup(&lex->arena, op->valuestring)))
@@ -545,7 +546,8 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
         {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
         {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
-        {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB}};
+        {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB},
+        {"org_nouns", AG_WS_ORG_NOUN}};
     size_t i;
 
     if (!root) {

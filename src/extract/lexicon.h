@@ -46,6 +46,7 @@ typedef struct ag_rule {
     ag_rule_pattern pattern;
     int passive, symmetric;
     int fillers;          /* filler words may stand between its words */
+    int noun;             /* a noun ("invasion of"): only its owner is its subject */
     int object_previous;  /* no object in the sentence: the previous sentence's source */
     const char *object_prep; /* the object may stand behind this preposition ("provided X to Y") */
     uint32_t subject_types, object_types; /* bit (1 << ag_actor_type); 0 = any */
@@ -58,7 +59,7 @@ typedef enum {
     AG_WS_COMMON, AG_WS_GIVEN, AG_WS_MONTH, AG_WS_WEEKDAY, AG_WS_ORG_HEAD, AG_WS_MEDIA_HEAD,
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
-    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_COUNT_,
+    AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_ORG_NOUN, AG_WS_COUNT_,
     /* not lists: a lexicon phrase / a rule trigger starts with the word */
     AG_WS_PHRASE_START = AG_WS_COUNT_, AG_WS_RULE_START
 } ag_wordset;

@@ -478,7 +478,7 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
-    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, rank, office_ph = -1;
+    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, org_cue = 0, rank, office_ph = -1;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
 
@@ -595,6 +595,14 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             /* "the weekly “Jeune Afrique”": the outlet's name in quotes */
             if (i + 1 < end && (TOK(i)->flags & AG_TOK_QUOTE) && is_cap_word(TOK(i + 1)))
                 i++;
+            continue;
+        }
+        /* "rival steel manufacturer Cleveland-Cliffs", "the telecoms group Savanna":
+         * a common noun for a company before a name types it */
+        if (head < 0 && !title_kind && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) &&
+            ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) && i + 1 < end && name_token(x, sc, i + 1, 1)) {
+            org_cue = 1;
+            i++;
             continue;
         }
         /* "Indian women's hockey team coach Sjoerd Marijne": words between a
@@ -717,6 +725,16 @@ after_head:
     {
         ag_mention *h = &x->m[head];
         const char *prep = prep_before(x, sc, np_start);
+        /* "rival manufacturer Cleveland-Cliffs"; "the United Steelworkers union" */
+        if (h->lex_actor < 0 && !title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON) &&
+            !ag_extract__ws(x, AG_WS_GIVEN, TOK(h->start)) &&
+            (org_cue || (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) &&
+                         ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) &&
+                         (i + 1 >= end || !(TOK(i + 1)->flags & AG_TOK_WORD) || ag_extract__ws(x, AG_WS_PREP, TOK(i + 1)) ||
+                          ag_extract__ws(x, AG_WS_SPEECH, TOK(i + 1)))))) {
+            h->type = AG_ACTOR_ORGANIZATION;
+            h->flags &= ~(AG_M_SINGLE | AG_M_ACRONYM);
+        }
         /* acronym defined in parentheses: "National Intelligence Service (NIS)" */
         if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')') {
             h->alias = TOK(i + 1)->norm;

@@ -206,6 +206,30 @@ static int find_subject(const sent_state *st, uint32_t pos, int skip_entity)
     return -1;
 }
 
+/* "its planned acquisition of": a noun owned by the clause's subject. */
+static int after_possessive_pronoun(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    uint32_t i;
+
+    for (i = pos; i > st->begin && i + 3 > pos; i--) {
+        const char *w = TOK(i - 1)->lower;
+        size_t n = strlen(w);
+        if (!strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "his") || !strcmp(w, "her"))
+            return 1;
+        /* "after confirming the sacking of X", "completed the acquisition of":
+         * the noun is the object of the clause's verb */
+        if (!strcmp(w, "the") && i - 1 > st->begin && (TOK(i - 2)->flags & AG_TOK_WORD) &&
+            !(TOK(i - 2)->flags & AG_TOK_CAP) &&
+            ((n = TOK(i - 2)->len) > 4 && (!strcmp(TOK(i - 2)->lower + n - 3, "ing") ||
+                                           !strcmp(TOK(i - 2)->lower + n - 2, "ed"))))
+            return 1;
+        if (!(TOK(i - 1)->flags & AG_TOK_WORD) || (TOK(i - 1)->flags & AG_TOK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 /* "in a call with", "during talks with", "after a meeting with": a noun
  * trigger in a phrase of time or manner, whose subject is the sentence's. */
 static int in_a_phrase(const sent_state *st, uint32_t pos)
@@ -493,6 +517,8 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         } else {
             o = find_object_p(st, tend, r->max_gap, r->object_prep);
             s = owner_before(st, tstart);
+            if (s < 0 && r->noun && !after_possessive_pronoun(st, tstart))
+                return; /* "the sale of X to Y": no owner, no subject ("its acquisition of": the subject's) */
             if (s < 0)
                 s = find_subject(st, tstart, -1);
             if (s < 0)
