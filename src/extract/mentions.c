@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract_internal.h"
+#include "text/tokenize.h"
 
 #define TOK(i) (&x->text->tokens[(i)])
 
@@ -194,6 +195,48 @@ static int title_then_name(ag_extractor *x, const sent_ctx *sc, uint32_t i)
     if (i < end && TOK(i)->norm[0] == ',' && TOK(i)->len == 1)
         i++;
     return (i < end && name_token(x, sc, i, 1)) || office;
+}
+
+static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint32_t end, ag_actor_type type,
+                       int lex_actor, unsigned flags);
+
+/* "Iran-backed": a known actor before "-backed", "-funded", "-owned" ...
+ * Adds that actor as a qualifier mention over the token, and says which
+ * relation it has to the phrase's head; -1 if the token is not one. */
+static int hyphen_backer(ag_extractor *x, const sent_ctx *sc, uint32_t i, const char **relation)
+{
+    static const struct { const char *suffix, *relation; } kinds[] = {
+        {"-backed", "supports"}, {"-funded", "supports"}, {"-supported", "supports"}, {"-sponsored", "supports"},
+        {"-allied", "cooperates_with"}, {"-aligned", "cooperates_with"}, {"-owned", "member_of"},
+        {"-controlled", "member_of"}, {"-run", "member_of"}};
+    const ag_token *t = TOK(i);
+    size_t k, n = t->len;
+    ag_tokvec tv = {0};
+    uint32_t ph, len;
+    int m = -1;
+
+    for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        size_t sl = strlen(kinds[k].suffix);
+        if (n > sl + 1 && !strcmp(t->lower + n - sl, kinds[k].suffix))
+            break;
+    }
+    if (k == sizeof(kinds) / sizeof(kinds[0]))
+        return -1;
+    if (ag_text__tokenize(&tv, &x->arena, t->norm, n - strlen(kinds[k].suffix), 0))
+        return -1;
+    if (tv.n && ag_lexicon__match(x->lex, tv.v, 0, tv.n,
+                                  (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) |
+                                      (1u << AG_LX_DEMONYM),
+                                  &ph, &len) &&
+        len == tv.n) {
+        const ag_lx_phrase *p = &x->lex->phrases[ph];
+        m = add_mention(x, sc, i, i + 1, x->lex->actors[p->actor].type, (int)p->actor, AG_M_QUALIFIER);
+        if (m >= 0)
+            x->m[m].text = ag_arena_strndup(&x->arena, t->norm, n - strlen(kinds[k].suffix));
+        *relation = kinds[k].relation;
+    }
+    free(tv.v);
+    return m;
 }
 
 /* Does the title at i name a government portfolio ("minister", "secretary")? */
@@ -478,7 +521,8 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
-    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, org_cue = 0, rank, office_ph = -1;
+    int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, org_cue = 0, rank, office_ph = -1, backer = -1;
+    const char *backer_rel = NULL;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
 
@@ -490,6 +534,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         return -1;
     }
     while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
+        i++;
+    /* "Iran-backed Hezbollah", "Kremlin-funded outlets": the backer inside the word */
+    if (i + 1 < end && (TOK(i)->flags & AG_TOK_HYPHEN) && (backer = hyphen_backer(x, sc, i, &backer_rel)) >= 0)
         i++;
     for (;;) {
         if (i >= end)
@@ -923,6 +970,9 @@ after_head:
                 return -2;
             i += 1 + len;
         }
+        if (backer >= 0 && h->type != AG_ACTOR_PERSON &&
+            ag_extract__pending(x, backer, head, backer_rel, "phrase.hyphen_backer", 0.75))
+            return -2;
         h->np_start = np_start;
         h->np_end = i;
         if (prep)
