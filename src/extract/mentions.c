@@ -932,6 +932,12 @@ after_head:
                     return -2;
                 x->m[head].title_ph = office_ph;
                 x->m[head].qual_lex = x->m[qual].lex_actor;
+            } else if (head < 0 && x->m[qual].type == AG_ACTOR_UNKNOWN && x->m[qual].lex_actor < 0 &&
+                       qual == (int)x->n_m - 1) {
+                /* "Interior Ministers says": a portfolio word and an office, no actor */
+                x->n_m--;
+                *pos = i > *pos ? i : *pos + 1;
+                return -1;
             } else if (head < 0) {
                 /* "the NIS spokesman said": the organization is the phrase's head after all */
                 x->m[qual].flags &= ~AG_M_QUALIFIER;

@@ -363,7 +363,12 @@ static int negated(const sent_state *st, uint32_t start)
 
     /* "ruled out talks with", "rejected reports that X had met Y": a
      * negating verb earlier in the clause (negation_cues) */
-    for (j = start > st->begin + 8 ? start - 8 : st->begin; j < start; j++) {
+    /* the clause only: a cue before "and", "but" or a comma negates another verb */
+    j = start;
+    while (j > st->begin && j + 8 > start && strcmp(TOK(j - 1)->lower, "and") && strcmp(TOK(j - 1)->lower, "but") &&
+           strcmp(TOK(j - 1)->lower, ",") && strcmp(TOK(j - 1)->lower, ";"))
+        j--;
+    for (; j < start; j++) {
         if ((TOK(j)->flags & AG_TOK_PUNCT) && TOK(j)->norm[0] != '-')
             continue;
         if (ag_extract__ws(x, AG_WS_NEGATION, TOK(j)) ||
