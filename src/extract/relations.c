@@ -145,9 +145,14 @@ static int in_object_position(const sent_state *st, const ag_mention *m)
     const ag_extractor *x = st->x;
     const ag_token *t;
 
-    if (m->np_start <= st->begin)
+    uint32_t b = m->np_start;
+
+    /* "former", "senior", "acting" belong to the phrase */
+    while (b > st->begin && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(b - 1)))
+        b--;
+    if (b <= st->begin)
         return 0;
-    t = TOK(m->np_start - 1);
+    t = TOK(b - 1);
     if (!(t->flags & AG_TOK_WORD) || (t->flags & (AG_TOK_CAP | AG_TOK_NUMBER)))
         return 0;
     if (ag_extract__ws(x, AG_WS_OPENER, t))
