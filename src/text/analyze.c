@@ -263,14 +263,19 @@ static int photo_credit(const char *s, line *ln)
         return 1;
     for (m = marks; *m; m++) {
         size_t ml = strlen(*m);
-        for (k = ln->start; k + ml <= ln->end; k++)
-            if (!strncmp(s + k, *m, ml)) {
+        const char *p = s + ln->start, *e = s + ln->end;
+        /* jump from one occurrence of the mark's first byte to the next */
+        while (p + ml <= e && (p = memchr(p, (*m)[0], (size_t)(e - p - ml + 1))) != NULL) {
+            if (!strncmp(p, *m, ml)) {
+                k = (uint32_t)(p - s);
                 if (k == ln->start)
                     return 1;
                 ln->end = k; /* keep the caption, drop the credit */
                 trim(s, &ln->start, &ln->end);
                 return ln->end <= ln->start;
             }
+            p++;
+        }
     }
     return 0;
 }
