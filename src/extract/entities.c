@@ -60,6 +60,7 @@ static int new_entity(ag_extractor *x, const ag_mention *m, const char *label)
     e = &x->e[x->n_e];
     memset(e, 0, sizeof(*e));
     e->label = (char *)label;
+    e->first_mention = -1;
     e->type = m->type;
     e->lex_actor = m->lex_actor;
     if (m->type == AG_ACTOR_PERSON && count_words(m->text) >= 2) {
@@ -124,6 +125,8 @@ static int attach(ag_extractor *x, size_t mi, int ent)
     ag_entity *e = &x->e[ent];
 
     m->entity = ent;
+    if (e->first_mention < 0)
+        e->first_mention = (int)mi;
     e->mentions++;
     if (e->type == AG_ACTOR_UNKNOWN && m->type != AG_ACTOR_UNKNOWN)
         e->type = m->type;
@@ -355,6 +358,45 @@ static int count_singles(ag_extractor *x)
     return rc;
 }
 
+/* The one ministry or department named in the article whose name holds the
+ * portfolio word of mention mi ("Interior" -> "Ministry of Interior"). */
+static int portfolio_ministry(ag_extractor *x, size_t mi)
+{
+    const char *word = x->text->tokens[x->m[mi].portfolio].lower;
+    size_t e, wl = strlen(word);
+    int match = -1;
+
+    for (e = 0; e < x->n_e; e++) {
+        const ag_entity *en = &x->e[e];
+        const char *l = en->label, *p;
+        char low[256];
+        size_t n = strlen(l), k;
+        if (en->type != AG_ACTOR_ORGANIZATION || en->first_mention < 0 || n >= sizeof(low))
+            continue;
+        for (k = 0; k <= n; k++)
+            low[k] = (l[k] >= 'A' && l[k] <= 'Z') ? (char)(l[k] + 32) : l[k];
+        if (!strstr(low, "ministry") && !strstr(low, "department"))
+            continue;
+        for (p = strstr(low, word); p; p = strstr(p + 1, word))
+            if ((p == low || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
+                break;
+        if (!p)
+            continue;
+        /* "Japanese Foreign Minister X" holds no office in the South Korean ministry */
+        if (x->m[mi].qual_lex >= 0) {
+            const ag_lx_actor *c = &x->lex->actors[x->m[mi].qual_lex];
+            if (strncmp(l, c->name, strlen(c->name)) && !(c->demonym && !strncmp(l, c->demonym, strlen(c->demonym))))
+                continue;
+        }
+        if (match >= 0)
+            return AG_OK; /* two ministries could be meant */
+        match = (int)e;
+    }
+    if (match < 0)
+        return AG_OK;
+    return ag_extract__pending(x, (int)mi, x->e[match].first_mention, "role_of", "phrase.portfolio", 0.75);
+}
+
 /* Map key -> entity + 1, or 0 once two entities claim it. */
 static int index_claim(ag_strmap *map, const char *key, size_t ent)
 {
@@ -456,7 +498,11 @@ int ag_extract__entities(ag_extractor *x)
         if (rc)
             return rc;
     }
-    /* 3. offices without names, once every name is known */
+    /* 3. "Interior Minister X" holds an office in the article's "Ministry of Interior" */
+    for (i = 0; i < x->n_m; i++)
+        if (x->m[i].portfolio >= 0 && x->m[i].entity >= 0 && (rc = portfolio_ministry(x, i)))
+            return rc;
+    /* 4. offices without names, once every name is known */
     for (i = 0; i < x->n_m; i++)
         if ((x->m[i].flags & AG_M_TITLE_REF) && (rc = resolve_title(x, i)))
             return rc;

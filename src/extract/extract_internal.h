@@ -34,6 +34,7 @@ typedef struct ag_mention {
     int coord;                /* next mention in a coordination ("X and Y") or -1 */
     int office;               /* an office title names this person */
     int title_ph;             /* the office's lexicon phrase, or -1 */
+    int portfolio;            /* "Interior" in "Interior Minister X": its token, or -1 */
     int qual_lex;             /* the office's country or organization (lexicon actor), or -1 */
 } ag_mention;
 
@@ -55,6 +56,7 @@ typedef struct ag_entity {
     uint32_t mentions;
     int named;                /* has at least one name mention that stands alone */
     char *first_key, *last_key; /* person names: keys of the first and last tokens */
+    int first_mention;        /* index of its first mention, or -1 */
 } ag_entity;
 
 typedef struct ag_extractor {

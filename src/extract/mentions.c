@@ -353,6 +353,7 @@ static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint
     m->coord = -1;
     m->title_ph = -1;
     m->qual_lex = -1;
+    m->portfolio = -1;
     m->text = ag_extract__span_text(x, start, end);
     if (!m->text)
         return -1;
@@ -459,9 +460,13 @@ static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t
 
 /* Apply what the phrase said about its head: titles make persons and
  * role_of edges, owners and demonyms make member_of edges. */
-static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue, int office_ph)
+static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue, int office_ph,
+                       int portfolio)
 {
     ag_mention *h = &x->m[head];
+
+    if (portfolio >= 0 && h->portfolio < 0)
+        h->portfolio = portfolio;
 
     if (office_ph >= 0 && title_kind == AG_TITLE_OFFICE) {
         int q = qual >= 0 ? qual : owner;
@@ -522,6 +527,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
     int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, org_cue = 0, rank, office_ph = -1, backer = -1;
+    int portfolio = -1;
     const char *backer_rel = NULL;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
@@ -614,8 +620,12 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             rank = lex->phrases[ph].title == AG_TITLE_OFFICE ? 3 : lex->phrases[ph].title == AG_TITLE_DESCRIPTOR ? 2 : 1;
             if (rank > (title_kind == AG_TITLE_OFFICE ? 3 : title_kind == AG_TITLE_DESCRIPTOR ? 2 : title_kind ? 1 : 0))
                 title_kind = (int)lex->phrases[ph].title;
-            if (lex->phrases[ph].title == AG_TITLE_OFFICE)
+            if (lex->phrases[ph].title == AG_TITLE_OFFICE) {
                 office_ph = (int)ph;
+                /* "Interior Minister": the portfolio is the title's first word */
+                if (len >= 2 && portfolio_title(x, i, end))
+                    portfolio = (int)i;
+            }
             i += len;
             if (i + 1 < end && TOK(i)->norm[0] == '.' && TOK(i)->len == 1 && !(TOK(i)->flags & AG_TOK_SPACE) &&
                 name_token(x, sc, i + 1, 1))
@@ -860,7 +870,7 @@ after_head:
             h->type = AG_ACTOR_PLACE;
             h->lex_actor = -1;
         }
-        if (finish_head(x, head, owner, qual, title_kind, media_cue, office_ph))
+        if (finish_head(x, head, owner, qual, title_kind, media_cue, office_ph, portfolio))
             return -2;
         /* "State Department spokesperson Jane Doe":
          * the organization qualifies the person named after the title */
@@ -872,6 +882,9 @@ after_head:
                 /* "British Trade Secretary X": "Trade" belongs to the title, the demonym qualifies */
                 x->n_m--;
             } else {
+                if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && h->end == h->start + 1 &&
+                    portfolio_title(x, i, end))
+                    portfolio = (int)h->start; /* "Interior Minister X": the ministry, if the article names it */
                 /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization
                  * (but "Petroleum Minister", "Defense Secretary" name a portfolio) */
                 if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end) && !sc->headline &&
@@ -917,8 +930,9 @@ after_head:
                     if (t == AG_ACTOR_PERSON || t == AG_ACTOR_UNKNOWN) {
                         if ((head = add_mention(x, sc, i, re, AG_ACTOR_PERSON, -1, fl & ~AG_M_SINGLE)) < 0)
                             return -2;
+                        x->m[head].portfolio = portfolio;
                         i = re;
-                        if (finish_head(x, head, -1, qual, title_kind, 0, office_ph))
+                        if (finish_head(x, head, -1, qual, title_kind, 0, office_ph, portfolio))
                             return -2;
                     }
                 }
