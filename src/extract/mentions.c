@@ -527,7 +527,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
     int owner = -1, qual = -1, head = -1, title_kind = 0, media_cue = 0, org_cue = 0, rank, office_ph = -1, backer = -1;
-    int portfolio = -1;
+    int portfolio = -1, its = 0;
     const char *backer_rel = NULL;
     const ag_lexicon *lex = x->lex;
     const unsigned lexkinds = (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) | (1u << AG_LX_DEMONYM);
@@ -539,8 +539,10 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         *pos = i + 1;
         return -1;
     }
-    while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
+    while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i))) {
+        its |= !strcmp(TOK(i)->lower, "its") || !strcmp(TOK(i)->lower, "their");
         i++;
+    }
     /* "Iran-backed Hezbollah", "Kremlin-funded outlets": the backer inside the word */
     if (i + 1 < end && (TOK(i)->flags & AG_TOK_HYPHEN) && (backer = hyphen_backer(x, sc, i, &backer_rel)) >= 0)
         i++;
@@ -615,6 +617,12 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 continue;
             }
             goto after_head;
+        }
+        /* "its interim CEO X", "the former foreign minister" */
+        if (i + 1 < end && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(i)) && !(TOK(i)->flags & AG_TOK_CAP) &&
+            starts_title(x, i + 1, end)) {
+            i++;
+            continue;
         }
         if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
             rank = lex->phrases[ph].title == AG_TITLE_OFFICE ? 3 : lex->phrases[ph].title == AG_TITLE_DESCRIPTOR ? 2 : 1;
@@ -869,6 +877,19 @@ after_head:
         if (locative_before(x, sc, np_start) && (h->flags & AG_M_CAPITAL)) {
             h->type = AG_ACTOR_PLACE;
             h->lex_actor = -1;
+        }
+        if (its && qual < 0 && owner < 0 && title_kind == AG_TITLE_OFFICE && h->type == AG_ACTOR_PERSON) {
+            /* "OpenAI, under its interim CEO Mira Murati": "its" is the organization just named */
+            size_t k;
+            for (k = x->n_m - 1; k > x->sent_first[sc->sent] && (int)k > 0; k--) {
+                const ag_mention *o = &x->m[k - 1];
+                if (o->type == AG_ACTOR_ORGANIZATION || o->type == AG_ACTOR_MEDIA || o->type == AG_ACTOR_COUNTRY) {
+                    qual = (int)(k - 1);
+                    break;
+                }
+                if (o->type == AG_ACTOR_PERSON)
+                    break;
+            }
         }
         if (finish_head(x, head, owner, qual, title_kind, media_cue, office_ph, portfolio))
             return -2;
