@@ -272,6 +272,28 @@ static int owner_before(const sent_state *st, uint32_t pos)
     return -1;
 }
 
+/* "accused him of": the one person, other than the subject, named earlier in
+ * the sentence or in the one before. */
+static int pronoun_object(const sent_state *st, uint32_t pos, int subject)
+{
+    const ag_extractor *x = st->x;
+    size_t k, m0 = st->sent > 0 ? x->sent_first[st->sent - 1] : st->m0;
+    int found = -1, entity = -1;
+
+    for (k = m0; k < st->m1; k++) {
+        const ag_mention *m = &x->m[k];
+        if (m->start >= pos && k >= st->m0)
+            break;
+        if (!is_actor(x, (int)k) || x->e[m->entity].type != AG_ACTOR_PERSON || m->entity == x->m[subject].entity)
+            continue;
+        if (entity >= 0 && m->entity != entity)
+            return -1;
+        entity = m->entity;
+        found = (int)k;
+    }
+    return found;
+}
+
 /* "He told CNN": a he or she just before the trigger stands for the one
  * person named in the previous sentence, when there is exactly one. */
 static int pronoun_subject(const sent_state *st, uint32_t pos)
@@ -535,6 +557,9 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
                 s = pronoun_subject(st, tstart);
             if (s < 0 && in_a_phrase(st, tstart))
                 s = sentence_speaker(st, o, o + 1); /* "X said that in a call with Y, ..." */
+            if (o < 0 && s >= 0 && tend < st->end &&
+                (!strcmp(TOK(tend)->lower, "him") || !strcmp(TOK(tend)->lower, "her")))
+                o = pronoun_object(st, tend, s); /* "Odinga accused him of ..." */
             if (o < 0 && s >= (int)st->m0 && tend + 1 < st->end &&
                 ((!strcmp(TOK(tend)->lower, "each") && !strcmp(TOK(tend + 1)->lower, "other")) ||
                  (!strcmp(TOK(tend)->lower, "one") && !strcmp(TOK(tend + 1)->lower, "another")))) {
