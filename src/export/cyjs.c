@@ -10,59 +10,29 @@
 #include <cjson/cJSON.h>
 
 #include "export/export_internal.h"
+#include "export/jsonput.h"
 #include "model/model_internal.h"
-
-static int attach(cJSON *parent, const char *key, cJSON *item)
-{
-    cJSON_bool ok;
-
-    if (!item)
-        return -1;
-    ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        return -1;
-    }
-    return 0;
-}
-
-static int put_str(cJSON *o, const char *key, const char *v)
-{
-    return attach(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
-}
-
-static int put_num(cJSON *o, const char *key, double v, int decimals)
-{
-    return attach(o, key, cJSON_CreateNumber(ag_export__round(v, decimals)));
-}
-
-static cJSON *put_new(cJSON *parent, const char *key, int array)
-{
-    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
-
-    return attach(parent, key, c) ? NULL : c;
-}
 
 static int write_node(cJSON *nodes, const ag_actor *a, double max_pr, const double *xy)
 {
     const ag_type_style *st = ag_export__style(a->type);
-    cJSON *n = put_new(nodes, NULL, 0), *d, *arr, *pos;
+    cJSON *n = ag_export__jnew(nodes, NULL, 0), *d, *arr, *pos;
     size_t j;
 
-    if (!n || !(d = put_new(n, "data", 0)) || put_str(d, "id", a->id) || put_str(d, "label", a->label) ||
-        put_str(d, "type", ag_actor_type_name(a->type)) || !(arr = put_new(d, "aliases", 1)))
+    if (!n || !(d = ag_export__jnew(n, "data", 0)) || ag_export__jstr(d, "id", a->id) || ag_export__jstr(d, "label", a->label) ||
+        ag_export__jstr(d, "type", ag_actor_type_name(a->type)) || !(arr = ag_export__jnew(d, "aliases", 1)))
         return -1;
     for (j = 0; j < a->n_aliases; j++)
-        if (put_str(arr, NULL, a->aliases[j]))
+        if (ag_export__jstr(arr, NULL, a->aliases[j]))
             return -1;
-    if (put_num(d, "mentions", a->mentions, 0) || put_num(d, "documents", (double)a->n_docs, 0) ||
-        put_num(d, "degree", a->degree, AG_EXPORT_DECIMALS) ||
-        put_num(d, "weighted_degree", a->weighted_degree, AG_EXPORT_DECIMALS) ||
-        put_num(d, "pagerank", a->pagerank, AG_EXPORT_DECIMALS) ||
-        put_num(d, "betweenness", a->betweenness, AG_EXPORT_DECIMALS) ||
-        put_num(d, "community", a->community, 0) || put_str(d, "color", st->fill) ||
-        put_str(d, "shape", st->shape) || put_num(d, "size", ag_export__size(a, max_pr), 2) ||
-        !(pos = put_new(n, "position", 0)) || put_num(pos, "x", xy[0], 2) || put_num(pos, "y", -xy[1], 2))
+    if (ag_export__jnum(d, "mentions", a->mentions, 0) || ag_export__jnum(d, "documents", (double)a->n_docs, 0) ||
+        ag_export__jnum(d, "degree", a->degree, AG_EXPORT_DECIMALS) ||
+        ag_export__jnum(d, "weighted_degree", a->weighted_degree, AG_EXPORT_DECIMALS) ||
+        ag_export__jnum(d, "pagerank", a->pagerank, AG_EXPORT_DECIMALS) ||
+        ag_export__jnum(d, "betweenness", a->betweenness, AG_EXPORT_DECIMALS) ||
+        ag_export__jnum(d, "community", a->community, 0) || ag_export__jstr(d, "color", st->fill) ||
+        ag_export__jstr(d, "shape", st->shape) || ag_export__jnum(d, "size", ag_export__size(a, max_pr), 2) ||
+        !(pos = ag_export__jnew(n, "position", 0)) || ag_export__jnum(pos, "x", xy[0], 2) || ag_export__jnum(pos, "y", -xy[1], 2))
         return -1;
     return 0;
 }
@@ -70,24 +40,24 @@ static int write_node(cJSON *nodes, const ag_actor *a, double max_pr, const doub
 static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
 {
     const ag_edge *e = ag_graph_edge(g, i);
-    cJSON *o = put_new(edges, NULL, 0), *d, *arr;
+    cJSON *o = ag_export__jnew(edges, NULL, 0), *d, *arr;
     char id[32], *label = ag_export__relation_label(e->relation);
     size_t j;
     int err = -1;
 
     snprintf(id, sizeof(id), "e%zu", i);
-    if (!o || !label || !(d = put_new(o, "data", 0)) || put_str(d, "id", id) ||
-        put_str(d, "source", ag_graph_actor(g, e->source)->id) ||
-        put_str(d, "target", ag_graph_actor(g, e->target)->id) || put_str(d, "relation", e->relation) ||
-        put_str(d, "label", label) || put_num(d, "weight", e->weight, 0) ||
-        put_num(d, "confidence", e->confidence, AG_EXPORT_DECIMALS) || !(arr = put_new(d, "evidence", 1)))
+    if (!o || !label || !(d = ag_export__jnew(o, "data", 0)) || ag_export__jstr(d, "id", id) ||
+        ag_export__jstr(d, "source", ag_graph_actor(g, e->source)->id) ||
+        ag_export__jstr(d, "target", ag_graph_actor(g, e->target)->id) || ag_export__jstr(d, "relation", e->relation) ||
+        ag_export__jstr(d, "label", label) || ag_export__jnum(d, "weight", e->weight, 0) ||
+        ag_export__jnum(d, "confidence", e->confidence, AG_EXPORT_DECIMALS) || !(arr = ag_export__jnew(d, "evidence", 1)))
         goto out;
     for (j = 0; j < e->n_evidence; j++) {
         const ag_evidence *ev = &e->evidence[j];
-        cJSON *x = put_new(arr, NULL, 0);
-        if (!x || put_str(x, "doc", ev->doc) || put_num(x, "sentence", ev->sentence, 0) ||
-            put_str(x, "text", ev->text) || put_str(x, "rule", ev->rule) ||
-            put_num(x, "confidence", ev->confidence, AG_EXPORT_DECIMALS))
+        cJSON *x = ag_export__jnew(arr, NULL, 0);
+        if (!x || ag_export__jstr(x, "doc", ev->doc) || ag_export__jnum(x, "sentence", ev->sentence, 0) ||
+            ag_export__jstr(x, "text", ev->text) || ag_export__jstr(x, "rule", ev->rule) ||
+            ag_export__jnum(x, "confidence", ev->confidence, AG_EXPORT_DECIMALS))
             goto out;
     }
     err = 0;
@@ -106,24 +76,24 @@ int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
 
     if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
         goto out;
-    if (!root || put_str(root, "format_version", "1.0") ||
-        put_str(root, "generated_by", "actorgraph " AG_VERSION) ||
-        put_str(root, "target_cytoscapejs_version", "~3") || !(data = put_new(root, "data", 0)) ||
-        put_str(data, "name", ag_export__title(g, opts)) || !(docs = put_new(data, "documents", 1)))
+    if (!root || ag_export__jstr(root, "format_version", "1.0") ||
+        ag_export__jstr(root, "generated_by", "actorgraph " AG_VERSION) ||
+        ag_export__jstr(root, "target_cytoscapejs_version", "~3") || !(data = ag_export__jnew(root, "data", 0)) ||
+        ag_export__jstr(data, "name", ag_export__title(g, opts)) || !(docs = ag_export__jnew(data, "documents", 1)))
         goto nomem;
     for (i = 0; i < ag_graph_document_count(g); i++) {
         const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
-        cJSON *d = put_new(docs, NULL, 0);
-        if (!d || put_str(d, "name", name) || put_str(d, "date", date) || put_str(d, "url", url) ||
-            put_str(d, "title", title))
+        cJSON *d = ag_export__jnew(docs, NULL, 0);
+        if (!d || ag_export__jstr(d, "name", name) || ag_export__jstr(d, "date", date) || ag_export__jstr(d, "url", url) ||
+            ag_export__jstr(d, "title", title))
             goto nomem;
     }
-    if (!(elements = put_new(root, "elements", 0)) || !(nodes = put_new(elements, "nodes", 1)))
+    if (!(elements = ag_export__jnew(root, "elements", 0)) || !(nodes = ag_export__jnew(elements, "nodes", 1)))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
         if (write_node(nodes, ag_graph_actor(g, i), max_pr, xy + 2 * i))
             goto nomem;
-    if (!(edges = put_new(elements, "edges", 1)))
+    if (!(edges = ag_export__jnew(elements, "edges", 1)))
         goto nomem;
     for (i = 0; i < ag_graph_edge_count(g); i++)
         if (write_edge(edges, g, i))

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "export/export_internal.h"
+#include "export/jsonput.h"
 #include "model/model_internal.h"
 
 static const char page_head[] =
@@ -267,35 +268,9 @@ static int put_script_json(ag_buf *b, const char *json)
     return err;
 }
 
-static int attach(cJSON *parent, const char *key, cJSON *item)
-{
-    cJSON_bool ok;
-
-    if (!item)
-        return -1;
-    ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        return -1;
-    }
-    return 0;
-}
-
-static int put_str(cJSON *o, const char *key, const char *v)
-{
-    return attach(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
-}
-
 static int put_num(cJSON *o, const char *key, double v)
 {
-    return attach(o, key, cJSON_CreateNumber(ag_export__round(v, AG_EXPORT_DECIMALS)));
-}
-
-static cJSON *put_new(cJSON *parent, const char *key, int array)
-{
-    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
-
-    return attach(parent, key, c) ? NULL : c;
+    return ag_export__jnum(o, key, v, AG_EXPORT_DECIMALS);
 }
 
 /* What the page's script reads: documents (only http(s) links kept),
@@ -306,53 +281,53 @@ static char *page_data(const ag_graph *g, const ag_export_options *opts, const c
     char *text = NULL;
     size_t i, j;
 
-    if (!root || put_str(root, "title", ag_export__title(g, opts)) || put_str(root, "engine", engine) ||
-        put_str(root, "note", note) || !(arr = put_new(root, "docs", 1)))
+    if (!root || ag_export__jstr(root, "title", ag_export__title(g, opts)) || ag_export__jstr(root, "engine", engine) ||
+        ag_export__jstr(root, "note", note) || !(arr = ag_export__jnew(root, "docs", 1)))
         goto out;
     for (i = 0; i < ag_graph_document_count(g); i++) {
         const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
         int nomem;
         char *safe = ag_export__safe_url(url, &nomem);
-        int bad = nomem || !(o = put_new(arr, NULL, 0)) || put_str(o, "name", name) ||
-                  put_str(o, "date", date) || put_str(o, "url", safe) || put_str(o, "title", title);
+        int bad = nomem || !(o = ag_export__jnew(arr, NULL, 0)) || ag_export__jstr(o, "name", name) ||
+                  ag_export__jstr(o, "date", date) || ag_export__jstr(o, "url", safe) || ag_export__jstr(o, "title", title);
         free(safe);
         if (bad)
             goto out;
     }
-    if (!(arr = put_new(root, "actors", 1)))
+    if (!(arr = ag_export__jnew(root, "actors", 1)))
         goto out;
     for (i = 0; i < ag_graph_actor_count(g); i++) {
         const ag_actor *a = ag_graph_actor(g, i);
         cJSON *al;
-        if (!(o = put_new(arr, NULL, 0)) || put_str(o, "id", a->id) || put_str(o, "label", a->label) ||
-            put_str(o, "type", ag_actor_type_name(a->type)) || put_str(o, "color", ag_export__style(a->type)->fill) ||
-            !(al = put_new(o, "aliases", 1)))
+        if (!(o = ag_export__jnew(arr, NULL, 0)) || ag_export__jstr(o, "id", a->id) || ag_export__jstr(o, "label", a->label) ||
+            ag_export__jstr(o, "type", ag_actor_type_name(a->type)) || ag_export__jstr(o, "color", ag_export__style(a->type)->fill) ||
+            !(al = ag_export__jnew(o, "aliases", 1)))
             goto out;
         for (j = 0; j < a->n_aliases; j++)
-            if (put_str(al, NULL, a->aliases[j]))
+            if (ag_export__jstr(al, NULL, a->aliases[j]))
                 goto out;
         if (put_num(o, "mentions", a->mentions) || put_num(o, "documents", (double)a->n_docs) ||
             put_num(o, "degree", a->degree) || put_num(o, "pagerank", a->pagerank) ||
             put_num(o, "betweenness", a->betweenness) || put_num(o, "community", a->community))
             goto out;
     }
-    if (!(arr = put_new(root, "edges", 1)))
+    if (!(arr = ag_export__jnew(root, "edges", 1)))
         goto out;
     for (i = 0; i < ag_graph_edge_count(g); i++) {
         const ag_edge *e = ag_graph_edge(g, i);
         char *label = ag_export__relation_label(e->relation);
-        int bad = !label || !(o = put_new(arr, NULL, 0)) || put_num(o, "source", (double)e->source) ||
-                  put_num(o, "target", (double)e->target) || put_str(o, "relation", e->relation) ||
-                  put_str(o, "label", label) || put_num(o, "weight", e->weight) ||
-                  put_num(o, "confidence", e->confidence) || !(ev = put_new(o, "evidence", 1));
+        int bad = !label || !(o = ag_export__jnew(arr, NULL, 0)) || put_num(o, "source", (double)e->source) ||
+                  put_num(o, "target", (double)e->target) || ag_export__jstr(o, "relation", e->relation) ||
+                  ag_export__jstr(o, "label", label) || put_num(o, "weight", e->weight) ||
+                  put_num(o, "confidence", e->confidence) || !(ev = ag_export__jnew(o, "evidence", 1));
         free(label);
         if (bad)
             goto out;
         for (j = 0; j < e->n_evidence; j++) {
             const ag_evidence *x = &e->evidence[j];
-            cJSON *item = put_new(ev, NULL, 0);
-            if (!item || put_str(item, "doc", x->doc) || put_num(item, "sentence", x->sentence) ||
-                put_str(item, "text", x->text) || put_str(item, "rule", x->rule) ||
+            cJSON *item = ag_export__jnew(ev, NULL, 0);
+            if (!item || ag_export__jstr(item, "doc", x->doc) || put_num(item, "sentence", x->sentence) ||
+                ag_export__jstr(item, "text", x->text) || ag_export__jstr(item, "rule", x->rule) ||
                 put_num(item, "confidence", x->confidence))
                 goto out;
         }

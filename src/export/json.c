@@ -10,59 +10,33 @@
 #include <cjson/cJSON.h>
 
 #include "export/export_internal.h"
+#include "export/jsonput.h"
 #include "model/model_internal.h"
 
 /* Attach @p item (may be NULL: creation failed) to an object or array;
  * on failure the item is deleted and -1 returned. */
-static int attach(cJSON *parent, const char *key, cJSON *item)
-{
-    cJSON_bool ok;
-
-    if (!item)
-        return -1;
-    ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
-    if (!ok) {
-        cJSON_Delete(item);
-        return -1;
-    }
-    return 0;
-}
-
-static int put_str(cJSON *o, const char *key, const char *v)
-{
-    return attach(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
-}
-
 static int put_num(cJSON *o, const char *key, double v)
 {
-    return attach(o, key, cJSON_CreateNumber(ag_export__round(v, AG_EXPORT_DECIMALS)));
+    return ag_export__jnum(o, key, v, AG_EXPORT_DECIMALS);
 }
 
 static int put_bool(cJSON *o, const char *key, int v)
 {
-    return attach(o, key, cJSON_CreateBool(v));
-}
-
-/* Create a container and attach it; NULL on failure. */
-static cJSON *put_new(cJSON *parent, const char *key, int array)
-{
-    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
-
-    return attach(parent, key, c) ? NULL : c;
+    return ag_export__jattach(o, key, cJSON_CreateBool(v));
 }
 
 static int write_documents(cJSON *meta, const ag_graph *g)
 {
-    cJSON *docs = put_new(meta, "documents", 1);
+    cJSON *docs = ag_export__jnew(meta, "documents", 1);
     size_t i;
 
     if (!docs)
         return -1;
     for (i = 0; i < ag_graph_document_count(g); i++) {
         const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
-        cJSON *d = put_new(docs, NULL, 0);
-        if (!d || put_str(d, "name", name) || put_str(d, "date", date) || put_str(d, "url", url) ||
-            put_str(d, "title", title))
+        cJSON *d = ag_export__jnew(docs, NULL, 0);
+        if (!d || ag_export__jstr(d, "name", name) || ag_export__jstr(d, "date", date) || ag_export__jstr(d, "url", url) ||
+            ag_export__jstr(d, "title", title))
             return -1;
     }
     return 0;
@@ -71,24 +45,24 @@ static int write_documents(cJSON *meta, const ag_graph *g)
 static int write_node(cJSON *nodes, const ag_graph *g, size_t i)
 {
     const ag_actor *a = ag_graph_actor(g, i);
-    cJSON *n = put_new(nodes, a->id, 0), *m, *arr;
+    cJSON *n = ag_export__jnew(nodes, a->id, 0), *m, *arr;
     size_t j;
 
-    if (!n || put_str(n, "label", a->label) || !(m = put_new(n, "metadata", 0)) ||
-        put_str(m, "type", ag_actor_type_name(a->type)) || !(arr = put_new(m, "aliases", 1)))
+    if (!n || ag_export__jstr(n, "label", a->label) || !(m = ag_export__jnew(n, "metadata", 0)) ||
+        ag_export__jstr(m, "type", ag_actor_type_name(a->type)) || !(arr = ag_export__jnew(m, "aliases", 1)))
         return -1;
     for (j = 0; j < a->n_aliases; j++)
-        if (put_str(arr, NULL, a->aliases[j]))
+        if (ag_export__jstr(arr, NULL, a->aliases[j]))
             return -1;
     if (put_num(m, "mentions", a->mentions) || put_num(m, "documents", (double)a->n_docs) ||
-        !(arr = put_new(m, "mentions_by_doc", 0)))
+        !(arr = ag_export__jnew(m, "mentions_by_doc", 0)))
         return -1;
     for (j = 0; j < a->n_docs; j++)
         if (put_num(arr, a->docs[j], g->priv[i].doc_mentions[j]))
             return -1;
     /* The type votes behind "type", so that merging saved graphs picks
      * each actor's type as one run over all their articles does. */
-    if (!(arr = put_new(m, "type_votes", 0)))
+    if (!(arr = ag_export__jnew(m, "type_votes", 0)))
         return -1;
     for (j = 0; j < AG_ACTOR_TYPE_COUNT_; j++)
         if (g->priv[i].votes[j] && put_num(arr, ag_actor_type_name((ag_actor_type)j), g->priv[i].votes[j]))
@@ -110,7 +84,7 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
     const ag_edge *e = ag_graph_edge(g, i);
     const char **rules = NULL;
     char id[32], *label = NULL, *p;
-    cJSON *o = put_new(edges, NULL, 0), *m, *arr;
+    cJSON *o = ag_export__jnew(edges, NULL, 0), *m, *arr;
     size_t j, n = 0;
     int err = -1;
 
@@ -120,11 +94,11 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
     for (p = label; *p; p++)
         if (*p == '_')
             *p = ' ';
-    if (!o || put_str(o, "id", id) || put_str(o, "source", ag_graph_actor(g, e->source)->id) ||
-        put_str(o, "target", ag_graph_actor(g, e->target)->id) || put_str(o, "relation", e->relation) ||
-        put_bool(o, "directed", 1) || put_str(o, "label", label) || !(m = put_new(o, "metadata", 0)) ||
+    if (!o || ag_export__jstr(o, "id", id) || ag_export__jstr(o, "source", ag_graph_actor(g, e->source)->id) ||
+        ag_export__jstr(o, "target", ag_graph_actor(g, e->target)->id) || ag_export__jstr(o, "relation", e->relation) ||
+        put_bool(o, "directed", 1) || ag_export__jstr(o, "label", label) || !(m = ag_export__jnew(o, "metadata", 0)) ||
         put_num(m, "weight", e->weight) || put_num(m, "confidence", e->confidence) ||
-        !(arr = put_new(m, "rules", 1)))
+        !(arr = ag_export__jnew(m, "rules", 1)))
         goto out;
     if (e->n_evidence && !(rules = malloc(e->n_evidence * sizeof(*rules))))
         goto out;
@@ -136,17 +110,17 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
         if (n && strcmp(rules[n - 1], rules[j]) == 0)
             continue;
         rules[n++] = rules[j];
-        if (put_str(arr, NULL, rules[j]))
+        if (ag_export__jstr(arr, NULL, rules[j]))
             goto out;
     }
-    if (!(arr = put_new(m, "evidence", 1)))
+    if (!(arr = ag_export__jnew(m, "evidence", 1)))
         goto out;
     for (j = 0; j < e->n_evidence; j++) {
         const ag_evidence *ev = &e->evidence[j];
-        cJSON *x = put_new(arr, NULL, 0);
-        if (!x || put_str(x, "doc", ev->doc) || put_num(x, "sentence", ev->sentence) ||
-            put_num(x, "start", ev->start) || put_num(x, "end", ev->end) || put_str(x, "text", ev->text) ||
-            put_str(x, "rule", ev->rule) || put_num(x, "confidence", ev->confidence))
+        cJSON *x = ag_export__jnew(arr, NULL, 0);
+        if (!x || ag_export__jstr(x, "doc", ev->doc) || put_num(x, "sentence", ev->sentence) ||
+            put_num(x, "start", ev->start) || put_num(x, "end", ev->end) || ag_export__jstr(x, "text", ev->text) ||
+            ag_export__jstr(x, "rule", ev->rule) || put_num(x, "confidence", ev->confidence))
             goto out;
     }
     err = 0;
@@ -163,16 +137,16 @@ int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
     size_t i;
     int err = AG_OK;
 
-    if (!root || !(graph = put_new(root, "graph", 0)) || put_str(graph, "id", "actorgraph") ||
-        put_str(graph, "label", ag_export__title(g, opts)) || put_bool(graph, "directed", 1) ||
-        put_str(graph, "type", "actorgraph") || !(meta = put_new(graph, "metadata", 0)) ||
-        write_documents(meta, g) || put_str(meta, "generator", "actorgraph " AG_VERSION) ||
-        !(nodes = put_new(graph, "nodes", 0)))
+    if (!root || !(graph = ag_export__jnew(root, "graph", 0)) || ag_export__jstr(graph, "id", "actorgraph") ||
+        ag_export__jstr(graph, "label", ag_export__title(g, opts)) || put_bool(graph, "directed", 1) ||
+        ag_export__jstr(graph, "type", "actorgraph") || !(meta = ag_export__jnew(graph, "metadata", 0)) ||
+        write_documents(meta, g) || ag_export__jstr(meta, "generator", "actorgraph " AG_VERSION) ||
+        !(nodes = ag_export__jnew(graph, "nodes", 0)))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
         if (write_node(nodes, g, i))
             goto nomem;
-    if (!(edges = put_new(graph, "edges", 1)))
+    if (!(edges = ag_export__jnew(graph, "edges", 1)))
         goto nomem;
     for (i = 0; i < ag_graph_edge_count(g); i++)
         if (write_edge(edges, g, i))

@@ -1,0 +1,36 @@
+/* actorgraph: the cJSON helpers of jsonput.h: every Create is checked and
+ * every item that fails to attach is deleted, so no tree leaks on ENOMEM. */
+#include "export/jsonput.h"
+
+#include "export_internal.h"
+
+int ag_export__jattach(cJSON *parent, const char *key, cJSON *item)
+{
+    cJSON_bool ok;
+
+    if (!item)
+        return -1;
+    ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
+    if (!ok) {
+        cJSON_Delete(item);
+        return -1;
+    }
+    return 0;
+}
+
+int ag_export__jstr(cJSON *o, const char *key, const char *v)
+{
+    return ag_export__jattach(o, key, v ? cJSON_CreateString(v) : cJSON_CreateNull());
+}
+
+int ag_export__jnum(cJSON *o, const char *key, double v, int decimals)
+{
+    return ag_export__jattach(o, key, cJSON_CreateNumber(ag_export__round(v, decimals)));
+}
+
+cJSON *ag_export__jnew(cJSON *parent, const char *key, int array)
+{
+    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
+
+    return ag_export__jattach(parent, key, c) ? NULL : c;
+}
