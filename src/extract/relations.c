@@ -260,15 +260,26 @@ static int owner_before(const sent_state *st, uint32_t pos)
     const ag_extractor *x = st->x;
     size_t k;
 
-    if (pos == st->begin || (TOK(pos - 1)->flags & AG_TOK_POSS) == 0)
+    if (pos > st->begin && (TOK(pos - 1)->flags & AG_TOK_POSS)) {
+        /* "of Russia's invasion": the name right before the 's, whatever
+         * phrase the chunker grew around it */
         for (k = st->m1; k > st->m0; k--) {
             const ag_mention *m = &x->m[k - 1];
-            if (m->np_end == pos && m->end < pos && is_actor(x, (int)(k - 1)) && !(m->flags & AG_M_QUALIFIER) &&
-                (TOK(m->end)->flags & AG_TOK_POSS))
+            if (m->end == pos - 1 && is_actor(x, (int)(k - 1)))
                 return (int)(k - 1);
-            if (m->np_end < pos)
+            if (m->end < pos - 1)
                 break;
         }
+        return -1;
+    }
+    for (k = st->m1; k > st->m0; k--) {
+        const ag_mention *m = &x->m[k - 1];
+        if (m->np_end == pos && m->end < pos && is_actor(x, (int)(k - 1)) && !(m->flags & AG_M_QUALIFIER) &&
+            (TOK(m->end)->flags & AG_TOK_POSS))
+            return (int)(k - 1);
+        if (m->np_end < pos)
+            break;
+    }
     return -1;
 }
 
