@@ -535,7 +535,8 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     /* most tokens start nothing: a lower-case word that no lexicon phrase
      * begins with and that is no determiner is passed over with one look-up */
     if (i < end && !(TOK(i)->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_ALLCAPS)) &&
-        !ag_extract__ws(x, AG_WS_PHRASE_START, TOK(i)) && !ag_extract__ws(x, AG_WS_DET, TOK(i))) {
+        !ag_extract__ws(x, AG_WS_PHRASE_START, TOK(i)) && !ag_extract__ws(x, AG_WS_DET, TOK(i)) &&
+        !(ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) && i + 1 < end && (TOK(i + 1)->flags & AG_TOK_CAP))) {
         *pos = i + 1;
         return -1;
     }
@@ -796,6 +797,7 @@ after_head:
             (org_cue || (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) &&
                          ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) &&
                          (i + 1 >= end || !(TOK(i + 1)->flags & AG_TOK_WORD) || ag_extract__ws(x, AG_WS_PREP, TOK(i + 1)) ||
+                          !strcmp(TOK(i + 1)->lower, "and") || !strcmp(TOK(i + 1)->lower, "or") ||
                           ag_extract__ws(x, AG_WS_SPEECH, TOK(i + 1)))))) {
             h->type = AG_ACTOR_ORGANIZATION;
             h->flags &= ~(AG_M_SINGLE | AG_M_ACRONYM);
