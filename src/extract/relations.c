@@ -283,6 +283,30 @@ static int owner_before(const sent_state *st, uint32_t pos)
     return -1;
 }
 
+/* "a Russian drone attack on Kyiv", "Israeli airstrikes on Beirut": the
+ * nationality before an attack noun is its subject, across at most three
+ * lower-case modifiers. */
+static int demonym_before(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    size_t k;
+
+    for (k = st->m1; k > st->m0; k--) {
+        const ag_mention *m = &x->m[k - 1];
+        uint32_t j;
+        if (m->end > pos)
+            continue;
+        if (!(m->flags & AG_M_DEMONYM) || pos - m->end > 3)
+            return -1;
+        for (j = m->end; j < pos; j++)
+            if (!(TOK(j)->flags & AG_TOK_WORD) || (TOK(j)->flags & AG_TOK_CAP) ||
+                ag_extract__ws(x, AG_WS_PREP, TOK(j)) || ag_extract__ws(x, AG_WS_DET, TOK(j)))
+                return -1;
+        return (int)(k - 1);
+    }
+    return -1;
+}
+
 /* "accused him of": the one person, other than the subject, named earlier in
  * the sentence or in the one before. */
 static int pronoun_object(const sent_state *st, uint32_t pos, int subject)
@@ -560,6 +584,8 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         } else {
             o = find_object_p(st, tend, r->max_gap, r->object_prep);
             s = owner_before(st, tstart);
+            if (s < 0 && r->noun && !strcmp(r->relation, "attacks"))
+                s = demonym_before(st, tstart);
             if (s < 0 && r->noun && !after_possessive_pronoun(st, tstart))
                 return; /* "the sale of X to Y": no owner, no subject ("its acquisition of": the subject's) */
             if (s < 0)
