@@ -307,6 +307,24 @@ static int demonym_before(const sent_state *st, uint32_t pos)
     return -1;
 }
 
+/* "the invasion of Ukraine by Russia", "the sale of USS to Nippon": with no
+ * owner, the actor after the noun's object can stand as its subject. */
+static int find_object(const sent_state *st, uint32_t pos, int max_gap);
+
+static int agent_after(const sent_state *st, int o, const char *relation)
+{
+    const ag_extractor *x = st->x;
+    uint32_t p = x->m[o].np_end > x->m[o].end ? x->m[o].np_end : x->m[o].end;
+    const char *w;
+
+    if (p + 1 >= st->end)
+        return -1;
+    w = TOK(p)->lower;
+    if (!strcmp(w, "by") || (!strcmp(relation, "cooperates_with") && (!strcmp(w, "to") || !strcmp(w, "with"))))
+        return find_object(st, p + 1, 2);
+    return -1;
+}
+
 /* "accused him of": the one person, other than the subject, named earlier in
  * the sentence or in the one before. */
 static int pronoun_object(const sent_state *st, uint32_t pos, int subject)
@@ -586,8 +604,10 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
             s = owner_before(st, tstart);
             if (s < 0 && r->noun && !strcmp(r->relation, "attacks"))
                 s = demonym_before(st, tstart);
+            if (s < 0 && r->noun && o >= 0)
+                s = agent_after(st, o, r->relation);
             if (s < 0 && r->noun && !after_possessive_pronoun(st, tstart))
-                return; /* "the sale of X to Y": no owner, no subject ("its acquisition of": the subject's) */
+                return; /* "the sale of X": no owner, no subject ("its acquisition of": the subject's) */
             if (s < 0)
                 s = find_subject(st, tstart, -1);
             if (s < 0)
