@@ -225,6 +225,13 @@ int ag_text__tokenize(ag_tokvec *out, ag_arena *arena, const char *s, size_t len
                         }
                     } else if (!(is_letter(nx) || is_digit(nx))) {
                         break;
+                    } else if (is_hyphen(c)) {
+                        /* "China-U.S. ties": an abbreviation after a hyphen is a word of its own */
+                        size_t after = j + kk + ag_text__decode(s + j + kk, len - j - kk, &nx);
+                        int32_t c2;
+                        if (after + 1 < len && s[after] == '.' &&
+                            (ag_text__decode(s + after + 1, len - after - 1, &c2), is_letter(c2)))
+                            break;
                     }
                     if (ag_buf_putc(&big, is_hyphen(c) ? '-' : is_apostrophe(c) ? '\'' : (char)c)) {
                         rc = AG_ENOMEM;

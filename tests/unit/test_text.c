@@ -66,6 +66,25 @@ static void test_text_tokens__possessives_hyphens_abbreviations(void)
     ag_doc_free(doc);
 }
 
+/* "China-U.S. ties": the abbreviation after a hyphen neither splits the
+ * sentence nor glues to the word before it */
+static void test_text_tokens__abbreviation_after_hyphen(void)
+{
+    ag_doc *doc;
+    ag_text *t = analyze("Wang said China-U.S. ties had stabilised. The U.S.-brokered deal held.", &doc);
+    size_t i;
+    int china = 0, us = 0;
+    for (i = 0; t && i < t->n_tokens; i++) {
+        china |= !strcmp(t->tokens[i].norm, "China");
+        us += !strcmp(t->tokens[i].norm, "U.S.");
+    }
+    AG_CHECK(china);
+    AG_CHECK_INT(us, 2);
+    AG_CHECK_INT(t ? t->n_sentences : 0, 2);
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 static void test_text_sentences__abbreviations_and_initials(void)
 {
     ag_doc *doc;
@@ -130,6 +149,7 @@ int main(void)
     }
     AG_RUN(test_text_utf8__rejects_bad_bytes_with_offset);
     AG_RUN(test_text_tokens__possessives_hyphens_abbreviations);
+    AG_RUN(test_text_tokens__abbreviation_after_hyphen);
     AG_RUN(test_text_sentences__abbreviations_and_initials);
     AG_RUN(test_text_lines__headlines_and_hard_wraps);
     AG_RUN(test_text_furniture__dropped_by_general_rules);
