@@ -280,6 +280,36 @@ static int photo_credit(const char *s, line *ln)
     return 0;
 }
 
+/* The line after a byline: a reading time ("2 min read") or a date. */
+static int after_byline(const char *s, const line *ln)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    uint32_t n = ln->end - ln->start, i;
+    size_t m;
+
+    if (ln->blank || count_words(s + ln->start, n) > 8)
+        return 0;
+    if (has_sub(s + ln->start, n, "min read") || has_sub(s + ln->start, n, "minute read") ||
+        has_sub(s + ln->start, n, "mins read"))
+        return 1;
+    /* "November 25, 2026", "25 Nov 2026 09:00", "Published: Nov. 25": a
+     * month's first three letters with a digit soon after */
+    for (i = ln->start; i + 3 <= ln->end; i++) {
+        uint32_t j;
+        if (i > ln->start && s[i - 1] != ' ')
+            continue;
+        for (m = 0; m < 12 && strncmp(s + i, months[m], 3); m++)
+            ;
+        if (m == 12)
+            continue;
+        for (j = i + 3; j < ln->end && j < i + 12; j++)
+            if (s[j] >= '0' && s[j] <= '9')
+                return 1;
+    }
+    return 0;
+}
+
 /* Author biographies anywhere ("X is a senior correspondent ..."), the byline
  * lines that repeat their name, "@handles" and short ALL-CAPS section labels,
  * photo credits, glued navigation and menu bullets. */
@@ -315,6 +345,15 @@ static void drop_bylines_and_bios(const char *s, line *lines, size_t nlines)
         if (!lower && words <= 4 && !ends_in_stop(s, ln->start, ln->end)) {
             ln->drop = 1; /* "WORLD NEWS", "BREAKING" */
             continue;
+        }
+        /* a name alone on its line, then a reading time or a date: the byline */
+        if (is_name_line(s, ln->start, ln->end)) {
+            for (j = i + 1; j < nlines && lines[j].blank; j++)
+                ;
+            if (j < nlines && after_byline(s, &lines[j])) {
+                ln->drop = 1;
+                continue;
+            }
         }
         if ((k = bio_name(s, ln)) != 0) {
             ln->drop = 1;

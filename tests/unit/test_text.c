@@ -141,6 +141,24 @@ static void test_text_furniture__dropped_by_general_rules(void)
     ag_doc_free(doc);
 }
 
+/* a name alone on its line, then a reading time or a date: a byline, even
+ * with no biography to confirm it */
+static void test_text_furniture__byline_before_reading_time(void)
+{
+    ag_doc *doc;
+    size_t i;
+    char buf[512];
+    ag_text *t = analyze("Council delays harbour vote again\n\n"
+                         "Tomas Berg\n\n"
+                         "3 min read\n\n"
+                         "The council postponed the harbour vote for a third time on Tuesday.\n", &doc);
+    AG_CHECK(t && t->n_sentences >= 1);
+    for (i = 0; t && i < t->n_sentences; i++)
+        AG_CHECK(strstr(sentence_text(t, i, buf, sizeof(buf)), "Berg") == NULL);
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -153,6 +171,7 @@ int main(void)
     AG_RUN(test_text_sentences__abbreviations_and_initials);
     AG_RUN(test_text_lines__headlines_and_hard_wraps);
     AG_RUN(test_text_furniture__dropped_by_general_rules);
+    AG_RUN(test_text_furniture__byline_before_reading_time);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
