@@ -369,6 +369,10 @@ static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
 
     if (b - a < 3)
         return b;
+    /* "..., Mumtaz Zahra Baloch, ...": a run that opens the sentence or a
+     * clause is one name, its middle name a known first name */
+    if (a == 0 || !(TOK(a - 1)->flags & AG_TOK_WORD))
+        return b;
     for (i = a + 1; i + 1 < b; i++)
         if (ag_extract__ws(x, AG_WS_GIVEN, TOK(i)) && !ag_extract__ws(x, AG_WS_GIVEN, TOK(i - 1)) &&
             !ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(b - 1)) && !ag_extract__ws(x, AG_WS_MEDIA_HEAD, TOK(b - 1)) &&
