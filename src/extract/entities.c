@@ -443,6 +443,65 @@ static int build_indexes(ag_extractor *x)
     return AG_OK;
 }
 
+/* Words that end the name of a body inside another ("Senate Judiciary
+ * Committee", "Labour Party Council"), not of the company a word begins. */
+static int is_sub_body(const char *w)
+{
+    static const char *const words[] = {"committee", "subcommittee", "commission", "council", "court", "department",
+                                        "ministry", "agency", "office", "panel", "caucus", "board", "bureau"};
+    size_t k;
+
+    for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+        if (!strcmp(w, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "former Pioneer chief executive X" made "Pioneer" a name of its own in
+ * pass 1; when exactly one organization of the article begins with that word
+ * ("Pioneer Natural Resources"), it is that organization. */
+static int fold_first_words(ag_extractor *x)
+{
+    size_t e, i, t;
+    int rc;
+
+    for (e = 0; e < x->n_e; e++) {
+        ag_entity *en = &x->e[e];
+        if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' ') ||
+            !ag_strmap_get(&x->by_first_word, en->label, &t) || !t || t - 1 == e)
+            continue;
+        t--;
+        if (x->e[t].type != AG_ACTOR_ORGANIZATION && x->e[t].type != AG_ACTOR_MEDIA)
+            continue;
+        {
+            /* "Senate Judiciary Committee" is a body inside the Senate, not its name */
+            const char *last = strrchr(x->e[t].label, ' ') + 1;
+            char low[32];
+            size_t n;
+            for (n = 0; last[n] && n + 1 < sizeof(low); n++)
+                low[n] = (char)((last[n] >= 'A' && last[n] <= 'Z') ? last[n] + 32 : last[n]);
+            low[n] = '\0';
+            if (is_sub_body(low))
+                continue;
+        }
+        for (i = 0; i < x->n_m; i++)
+            if (x->m[i].entity == (int)e) {
+                x->e[t].mentions++;
+                if (x->e[t].first_mention < 0 || (int)i < x->e[t].first_mention)
+                    x->e[t].first_mention = (int)i;
+                x->m[i].entity = (int)t;
+                if ((rc = add_form(x, &x->e[t], x->m[i].text)))
+                    return rc;
+            }
+        en->mentions = 0;
+        en->named = 0;
+        /* later one-word mentions find the organization, not the husk */
+        if ((rc = ag_strmap_put(&x->entity_by_key, arena_key(x, en->label), t)))
+            return rc;
+    }
+    return AG_OK;
+}
+
 int ag_extract__entities(ag_extractor *x)
 {
     size_t i;
@@ -480,7 +539,7 @@ int ag_extract__entities(ag_extractor *x)
         if ((rc = attach(x, i, ent)))
             return rc;
     }
-    if ((rc = build_indexes(x)))
+    if ((rc = build_indexes(x)) || (rc = fold_first_words(x)))
         return rc;
     /* 2. one-word mentions and descriptions, against the names of the whole article */
     for (i = 0; i < x->n_m; i++) {
