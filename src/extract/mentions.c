@@ -527,6 +527,32 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
 
 /* Parse one noun phrase at *pos; returns its head mention or -1, and moves
  * *pos past the phrase (at least one token). */
+/* Do the words [a, b) spell the acronym?  An all-capitals word gives all its
+ * letters ("UN"), a capitalized word its first, a lower-case word its first
+ * or nothing ("in" counts in UNIFIL, not in OSCE); callers keep [a, b) short,
+ * as each lower-case word doubles the search. */
+static int initials_match(const ag_extractor *x, uint32_t a, uint32_t b, const char *acronym)
+{
+    const ag_token *t;
+    size_t k, n = 0;
+
+    if (a == b)
+        return !acronym[0];
+    t = TOK(a);
+    if (!(t->flags & AG_TOK_WORD))
+        return initials_match(x, a + 1, b, acronym);
+    if (!(t->flags & AG_TOK_CAP) && initials_match(x, a + 1, b, acronym))
+        return 1;
+    for (k = 0; k < t->len && ((t->flags & AG_TOK_ALLCAPS) || k == 0); k++) {
+        if (t->norm[k] == '.')
+            continue;
+        if (!acronym[n] || (acronym[n] | 0x20) != (t->norm[k] | 0x20))
+            return 0;
+        n++;
+    }
+    return initials_match(x, a + 1, b, acronym + n);
+}
+
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
@@ -805,6 +831,21 @@ after_head:
                           ag_extract__ws(x, AG_WS_SPEECH, TOK(i + 1)))))) {
             h->type = AG_ACTOR_ORGANIZATION;
             h->flags &= ~(AG_M_SINGLE | AG_M_ACRONYM);
+        }
+        /* "UN Interim Force in Lebanon (UNIFIL)": the acronym vouches for a name
+         * that goes on past "in" or "for" */
+        if (i + 4 < end && (!strcmp(TOK(i)->lower, "in") || !strcmp(TOK(i)->lower, "for") || !strcmp(TOK(i)->lower, "on")) &&
+            is_cap_word(TOK(i + 1))) {
+            uint32_t re = run_end(x, sc, i + 1);
+            uint32_t from = (qual >= 0 && x->m[qual].end == h->start) ? x->m[qual].start : h->start;
+            if (re + 2 < end && TOK(re)->norm[0] == '(' && (TOK(re + 1)->flags & AG_TOK_ALLCAPS) &&
+                TOK(re + 2)->norm[0] == ')' && re - from <= 12 && initials_match(x, from, re, TOK(re + 1)->norm)) {
+                h->end = re;
+                h->np_end = re > h->np_end ? re : h->np_end;
+                if (!(h->text = ag_extract__span_text(x, h->start, re)))
+                    return -2;
+                i = re;
+            }
         }
         /* acronym defined in parentheses: "National Intelligence Service (NIS)" */
         if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')') {
