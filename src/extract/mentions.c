@@ -809,6 +809,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     /* no head: an owner stands for the phrase ("Russia's war effort") */
     if (owner >= 0) {
         x->m[owner].flags &= ~AG_M_QUALIFIER;
+        /* "a summit of Sudan's neighbors": behind "of", not the verb's object */
+        if (prep_before(x, sc, np_start))
+            x->m[owner].flags |= AG_M_PREP;
         x->m[owner].np_start = np_start;
         x->m[owner].np_end = i > x->m[owner].end ? i : x->m[owner].end;
         *pos = i > *pos ? i : *pos + 1;
