@@ -1338,6 +1338,13 @@ int ag_extract__mentions(ag_extractor *x)
                     for (; g < stop; g++) {
                         const char *w = TOK(g)->lower;
                         and |= !strcmp(w, "and");
+                        /* "X, as well as Y" */
+                        if (!strcmp(w, "as") && g + 2 < stop && !strcmp(TOK(g + 1)->lower, "well") &&
+                            !strcmp(TOK(g + 2)->lower, "as")) {
+                            and = 1;
+                            g += 2;
+                            continue;
+                        }
                         if (strcmp(w, "and") && strcmp(w, ",") && strcmp(w, "both"))
                             ok = 0;
                     }
