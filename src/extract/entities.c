@@ -502,6 +502,52 @@ static int fold_first_words(ag_extractor *x)
     return AG_OK;
 }
 
+/* A line without final punctuation whose longer words are (nearly) all
+ * capitalized; a caption or a sentence-case title reads like body text. */
+static int title_case_headline(const ag_extractor *x, uint32_t sent)
+{
+    const ag_sentence *se = &x->text->sentences[sent];
+    uint32_t i;
+    int caps = 0, lower = 0;
+
+    if (!se->headline)
+        return 0;
+    for (i = se->first; i < se->first + se->count; i++) {
+        const ag_token *t = &x->text->tokens[i];
+        if (!(t->flags & AG_TOK_WORD) || t->len <= 3)
+            continue;
+        if (t->flags & AG_TOK_CAP)
+            caps++;
+        else
+            lower++;
+    }
+    return caps >= 2 && lower * 4 <= caps;
+}
+
+/* A title-case headline capitalizes every word ("Push to Keep Criminal-Justice
+ * Reform Out of SCOTUS Fray"), so a name found only there is no evidence of
+ * an actor unless the lexicon knows it; the body names every real one. */
+static void drop_headline_only(ag_extractor *x)
+{
+    size_t i;
+    char *in_body = calloc(x->n_e + 1, 1);
+
+    if (!in_body)
+        return; /* keeping them is the safe failure */
+    for (i = 0; i < x->n_m; i++)
+        if (x->m[i].entity >= 0 && !title_case_headline(x, x->m[i].sent))
+            in_body[x->m[i].entity] = 1;
+    for (i = 0; i < x->n_m; i++) {
+        int e = x->m[i].entity;
+        if (e >= 0 && !in_body[e] && x->e[e].lex_actor < 0) {
+            x->m[i].entity = -1;
+            x->e[e].named = 0;
+            x->e[e].mentions = 0;
+        }
+    }
+    free(in_body);
+}
+
 int ag_extract__entities(ag_extractor *x)
 {
     size_t i;
@@ -565,5 +611,6 @@ int ag_extract__entities(ag_extractor *x)
     for (i = 0; i < x->n_m; i++)
         if ((x->m[i].flags & AG_M_TITLE_REF) && (rc = resolve_title(x, i)))
             return rc;
+    drop_headline_only(x);
     return AG_OK;
 }
