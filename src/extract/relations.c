@@ -307,10 +307,10 @@ static int demonym_before(const sent_state *st, uint32_t pos)
     return -1;
 }
 
-/* "the invasion of Ukraine by Russia", "the sale of USS to Nippon": with no
- * owner, the actor after the noun's object can stand as its subject. */
 static int find_object(const sent_state *st, uint32_t pos, int max_gap);
 
+/* "the invasion of Ukraine by Russia", "the sale of USS to Nippon": with no
+ * owner, the actor after the noun's object can stand as its subject. */
 static int agent_after(const sent_state *st, int o, const char *relation)
 {
     const ag_extractor *x = st->x;
