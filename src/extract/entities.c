@@ -527,15 +527,21 @@ static int title_case_headline(const ag_extractor *x, uint32_t sent)
 /* A title-case headline capitalizes every word ("Push to Keep Criminal-Justice
  * Reform Out of SCOTUS Fray"), so a name found only there is no evidence of
  * an actor unless the lexicon knows it; the body names every real one. */
-static void drop_headline_only(ag_extractor *x)
+static int drop_headline_only(ag_extractor *x)
 {
-    size_t i;
-    char *in_body = calloc(x->n_e + 1, 1);
+    size_t i, ns = x->text->n_sentences;
+    char *in_body = calloc(x->n_e + 1, 1), *titled = calloc(ns + 1, 1);
 
-    if (!in_body)
-        return; /* keeping them is the safe failure */
+    if (!in_body || !titled) {
+        free(in_body);
+        free(titled);
+        return AG_ENOMEM;
+    }
+    /* once per sentence, not per mention: a long line holds many names */
+    for (i = 0; i < ns; i++)
+        titled[i] = (char)title_case_headline(x, (uint32_t)i);
     for (i = 0; i < x->n_m; i++)
-        if (x->m[i].entity >= 0 && !title_case_headline(x, x->m[i].sent))
+        if (x->m[i].entity >= 0 && !titled[x->m[i].sent])
             in_body[x->m[i].entity] = 1;
     for (i = 0; i < x->n_m; i++) {
         int e = x->m[i].entity;
@@ -546,6 +552,8 @@ static void drop_headline_only(ag_extractor *x)
         }
     }
     free(in_body);
+    free(titled);
+    return AG_OK;
 }
 
 int ag_extract__entities(ag_extractor *x)
@@ -611,6 +619,5 @@ int ag_extract__entities(ag_extractor *x)
     for (i = 0; i < x->n_m; i++)
         if ((x->m[i].flags & AG_M_TITLE_REF) && (rc = resolve_title(x, i)))
             return rc;
-    drop_headline_only(x);
-    return AG_OK;
+    return drop_headline_only(x);
 }
