@@ -93,12 +93,31 @@ int cli_filter_check(const cli_filter *f, const char *command);
 int cli_filter_apply(ag_graph **g, ag_ctx *ctx, const cli_filter *f, const char *command, int quiet);
 void cli_filter_free(cli_filter *f);
 
+/* ---- the options of the commands that read saved graphs and write one
+ * (convert, merge): -f, -o, --layout, -q, -h and the filters (filters.c) ---- */
+typedef struct cli_graph_opts {
+    const char *format_arg, *output, *layout;
+    int quiet;
+    cli_filter filter;
+} cli_graph_opts;
+
+#define CLI_GRAPH_OPTS_INIT {NULL, NULL, NULL, 0, CLI_FILTER_INIT}
+/* Returned by cli_graph_options once --help was printed: stop, exit 0. */
+#define CLI_HELP_SHOWN (-2)
+
+/* Parse argv up to the operands (optind then points at them); prints
+ * @p help for -h.  AG_EXIT_OK, CLI_HELP_SHOWN or a usage exit code. */
+int cli_graph_options(cli_graph_opts *o, int argc, char **argv, const char *command, const char *help);
+
 /* ---- input ---- */
 /* 1 when @p path names standard input ("-"). */
 int cli_is_stdin(const char *path);
 /* Read a whole file ("-": stdin) into a malloc'ed, NUL-terminated buffer.
  * A directory, a missing file or a read error is reported; exit code. */
 int cli_read_file(char **out, size_t *len, const char *path);
+/* Read a graph saved by -f json ("-": stdin) into *out, not finalized;
+ * errors name the file (or "stdin").  Exit code. */
+int cli_load_graph(ag_graph **out, ag_ctx *ctx, const char *path);
 /* Open @p path ("-": stdin) for streaming, refusing directories; exit code. */
 int cli_open_input(FILE **out, const char *path);
 

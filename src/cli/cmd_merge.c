@@ -11,73 +11,31 @@
 /* Progress lines appear only for runs longer than this many inputs. */
 #define PROGRESS_MIN_INPUTS 4
 
-enum { OPT_LAYOUT = 256 };
-
-static const struct option long_options[] = {
-    {"format", required_argument, NULL, 'f'},
-    {"output", required_argument, NULL, 'o'},
-    {"layout", required_argument, NULL, OPT_LAYOUT},
-    {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},
-    CLI_FILTER_LONG_OPTIONS,
-    {NULL, 0, NULL, 0},
-};
-
 /* Read one saved graph and merge it into @p all; exit code. */
 static int merge_one(ag_ctx *ctx, ag_graph *all, const char *path)
 {
-    const char *name = cli_is_stdin(path) ? "stdin" : path;
     ag_graph *part = NULL;
-    char *bytes = NULL;
-    size_t len;
-    int rc;
+    int rc = cli_load_graph(&part, ctx, path);
 
-    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
-        return rc;
-    if (ag_graph_from_json(&part, ctx, bytes, len, name) < 0 || ag_graph_merge(all, ctx, part) < 0)
+    if (rc == AG_EXIT_OK && ag_graph_merge(all, ctx, part) < 0)
         rc = cli_fail(ctx, 0);
     ag_graph_free(part);
-    free(bytes);
     return rc;
 }
 
 int cmd_merge(int argc, char **argv)
 {
-    const char *format_arg = NULL, *output = NULL, *layout = NULL;
-    cli_filter filter = CLI_FILTER_INIT;
+    cli_graph_opts o = CLI_GRAPH_OPTS_INIT;
     ag_ctx *ctx = NULL;
     ag_graph *all = NULL;
     size_t n_inputs, n_stdin = 0;
     ag_format fmt;
-    int opt, rc, quiet = 0, progress;
+    int rc, progress;
 
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":f:o:qh", long_options, NULL)) != -1) {
-        switch (opt) {
-        case 'f': format_arg = optarg; break;
-        case 'o': output = optarg; break;
-        case 'q': quiet = 1; break;
-        case OPT_LAYOUT:
-            if (!cli_layout_valid(optarg)) {
-                rc = cli_usage_error("merge", "unknown layout engine '%s' (" CLI_LAYOUT_ENGINES ")",
-                                     optarg);
-                goto out;
-            }
-            layout = optarg;
-            break;
-        case 'h':
-            fputs(ag_cli_help_merge, stdout);
-            rc = AG_EXIT_OK;
-            goto out;
-        default:
-            if ((rc = cli_filter_option(&filter, "merge", opt, optarg)) < 0)
-                rc = cli_getopt_error("merge", opt, argv);
-            if (rc != AG_EXIT_OK)
-                goto out;
-        }
-    }
-    if ((rc = cli_filter_check(&filter, "merge")) != AG_EXIT_OK)
+    if ((rc = cli_graph_options(&o, argc, argv, "merge", ag_cli_help_merge)) != AG_EXIT_OK) {
+        rc = rc == CLI_HELP_SHOWN ? AG_EXIT_OK : rc;
         goto out;
+    }
     n_inputs = (size_t)(argc - optind);
     if (n_inputs == 0) {
         rc = cli_usage_error("merge", "merge needs one or more JSON graphs (- for stdin)");
@@ -95,13 +53,13 @@ int cmd_merge(int argc, char **argv)
         rc = AG_EXIT_PROCESSING;
         goto out;
     }
-    if ((rc = cli_pick_format(&fmt, ctx, "merge", format_arg, output)) != AG_EXIT_OK)
+    if ((rc = cli_pick_format(&fmt, ctx, "merge", o.format_arg, o.output)) != AG_EXIT_OK)
         goto out;
     if (ag_graph_new(&all, ctx) < 0) {
         rc = cli_fail(ctx, 0);
         goto out;
     }
-    progress = !quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);
+    progress = !o.quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);
     for (int i = optind; i < argc; i++) {
         if (progress)
             cli_progress((size_t)(i - optind) + 1, n_inputs, argv[i]);
@@ -113,13 +71,13 @@ int cmd_merge(int argc, char **argv)
         rc = cli_fail(ctx, 0);
         goto out;
     }
-    if ((rc = cli_filter_apply(&all, ctx, &filter, "merge", quiet)) != AG_EXIT_OK)
+    if ((rc = cli_filter_apply(&all, ctx, &o.filter, "merge", o.quiet)) != AG_EXIT_OK)
         goto out;
-    rc = cli_export_write(ctx, all, fmt, layout, output);
+    rc = cli_export_write(ctx, all, fmt, o.layout, o.output);
 out:
     cli_progress_clear();
     ag_graph_free(all);
     ag_ctx_free(ctx);
-    cli_filter_free(&filter);
+    cli_filter_free(&o.filter);
     return rc;
 }

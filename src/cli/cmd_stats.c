@@ -240,12 +240,12 @@ nomem:
 
 int cmd_stats(int argc, char **argv)
 {
-    const char *output = NULL, *input, *name;
+    const char *output = NULL;
     cli_filter filter = CLI_FILTER_INIT;
     ag_ctx *ctx = NULL;
     ag_graph *g = NULL;
-    char *bytes = NULL, *text = NULL;
-    size_t len, text_len = 0;
+    char *text = NULL;
+    size_t text_len = 0;
     int opt, rc, tsv = 0, quiet = 0;
 
     opterr = 0;
@@ -271,17 +271,14 @@ int cmd_stats(int argc, char **argv)
         rc = cli_usage_error("stats", "stats reads one graph (use merge first, or - for stdin)");
         goto out;
     }
-    input = optind < argc ? argv[optind] : "-";
-    name = cli_is_stdin(input) ? "stdin" : input;
-
     if (ag_ctx_new(&ctx) < 0) {
         cli_error("out of memory");
         rc = AG_EXIT_PROCESSING;
         goto out;
     }
-    if ((rc = cli_read_file(&bytes, &len, input)) != AG_EXIT_OK)
+    if ((rc = cli_load_graph(&g, ctx, optind < argc ? argv[optind] : "-")) != AG_EXIT_OK)
         goto out;
-    if (ag_graph_from_json(&g, ctx, bytes, len, name) < 0 || ag_graph_finalize(g, ctx) < 0) {
+    if (ag_graph_finalize(g, ctx) < 0) {
         rc = cli_fail(ctx, 0);
         goto out;
     }
@@ -291,7 +288,6 @@ int cmd_stats(int argc, char **argv)
     rc = cli_write_output(output, text, text_len);
 out:
     free(text);
-    free(bytes);
     ag_graph_free(g);
     ag_ctx_free(ctx);
     cli_filter_free(&filter);

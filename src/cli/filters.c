@@ -241,3 +241,43 @@ void cli_filter_free(cli_filter *f)
     f->relations = NULL;
     f->n_owned = 0;
 }
+
+enum { OPT_LAYOUT = 256 };
+
+static const struct option graph_long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    CLI_FILTER_LONG_OPTIONS,
+    {NULL, 0, NULL, 0},
+};
+
+int cli_graph_options(cli_graph_opts *o, int argc, char **argv, const char *command, const char *help)
+{
+    int opt, rc;
+
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":f:o:qh", graph_long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'f': o->format_arg = optarg; break;
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case OPT_LAYOUT:
+            if (!cli_layout_valid(optarg))
+                return cli_usage_error(command, "unknown layout engine '%s' (" CLI_LAYOUT_ENGINES ")", optarg);
+            o->layout = optarg;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return CLI_HELP_SHOWN;
+        default:
+            if ((rc = cli_filter_option(&o->filter, command, opt, optarg)) < 0)
+                rc = cli_getopt_error(command, opt, argv);
+            if (rc != AG_EXIT_OK)
+                return rc;
+        }
+    }
+    return cli_filter_check(&o->filter, command);
+}

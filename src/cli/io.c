@@ -266,3 +266,18 @@ int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *
     free(bytes);
     return rc;
 }
+
+int cli_load_graph(ag_graph **out, ag_ctx *ctx, const char *path)
+{
+    char *bytes = NULL;
+    size_t len;
+    int rc;
+
+    *out = NULL;
+    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
+        return rc;
+    if (ag_graph_from_json(out, ctx, bytes, len, cli_is_stdin(path) ? "stdin" : path) < 0)
+        rc = cli_fail(ctx, 0);
+    free(bytes);
+    return rc;
+}
