@@ -68,9 +68,8 @@ out:
 
 int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
 {
-    cJSON *root = cJSON_CreateObject(), *data, *docs, *elements, *nodes, *edges;
+    cJSON *root = cJSON_CreateObject(), *data, *elements, *nodes, *edges;
     double max_pr = ag_export__max_pagerank(g), *xy = NULL;
-    char *text = NULL;
     size_t i;
     int err;
 
@@ -79,15 +78,8 @@ int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
     if (!root || ag_export__jstr(root, "format_version", "1.0") ||
         ag_export__jstr(root, "generated_by", "actorgraph " AG_VERSION) ||
         ag_export__jstr(root, "target_cytoscapejs_version", "~3") || !(data = ag_export__jnew(root, "data", 0)) ||
-        ag_export__jstr(data, "name", ag_export__title(g, opts)) || !(docs = ag_export__jnew(data, "documents", 1)))
+        ag_export__jstr(data, "name", ag_export__title(g, opts)) || ag_export__jdocuments(data, "documents", g))
         goto nomem;
-    for (i = 0; i < ag_graph_document_count(g); i++) {
-        const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
-        cJSON *d = ag_export__jnew(docs, NULL, 0);
-        if (!d || ag_export__jstr(d, "name", name) || ag_export__jstr(d, "date", date) || ag_export__jstr(d, "url", url) ||
-            ag_export__jstr(d, "title", title))
-            goto nomem;
-    }
     if (!(elements = ag_export__jnew(root, "elements", 0)) || !(nodes = ag_export__jnew(elements, "nodes", 1)))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
@@ -98,11 +90,9 @@ int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
     for (i = 0; i < ag_graph_edge_count(g); i++)
         if (write_edge(edges, g, i))
             goto nomem;
-    if (!(text = cJSON_Print(root)) || ag_buf_puts(out, text) || ag_buf_putc(out, '\n'))
+    if (ag_export__jprint(out, root))
         goto nomem;
 out:
-    if (text)
-        cJSON_free(text);
     cJSON_Delete(root);
     free(xy);
     return err;

@@ -25,23 +25,6 @@ static int put_bool(cJSON *o, const char *key, int v)
     return ag_export__jattach(o, key, cJSON_CreateBool(v));
 }
 
-static int write_documents(cJSON *meta, const ag_graph *g)
-{
-    cJSON *docs = ag_export__jnew(meta, "documents", 1);
-    size_t i;
-
-    if (!docs)
-        return -1;
-    for (i = 0; i < ag_graph_document_count(g); i++) {
-        const char *date, *url, *title, *name = ag_graph_document(g, i, &date, &url, &title);
-        cJSON *d = ag_export__jnew(docs, NULL, 0);
-        if (!d || ag_export__jstr(d, "name", name) || ag_export__jstr(d, "date", date) || ag_export__jstr(d, "url", url) ||
-            ag_export__jstr(d, "title", title))
-            return -1;
-    }
-    return 0;
-}
-
 static int write_node(cJSON *nodes, const ag_graph *g, size_t i)
 {
     const ag_actor *a = ag_graph_actor(g, i);
@@ -133,14 +116,13 @@ out:
 int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
 {
     cJSON *root = cJSON_CreateObject(), *graph, *meta, *nodes, *edges;
-    char *text = NULL;
     size_t i;
     int err = AG_OK;
 
     if (!root || !(graph = ag_export__jnew(root, "graph", 0)) || ag_export__jstr(graph, "id", "actorgraph") ||
         ag_export__jstr(graph, "label", ag_export__title(g, opts)) || put_bool(graph, "directed", 1) ||
         ag_export__jstr(graph, "type", "actorgraph") || !(meta = ag_export__jnew(graph, "metadata", 0)) ||
-        write_documents(meta, g) || ag_export__jstr(meta, "generator", "actorgraph " AG_VERSION) ||
+        ag_export__jdocuments(meta, "documents", g) || ag_export__jstr(meta, "generator", "actorgraph " AG_VERSION) ||
         !(nodes = ag_export__jnew(graph, "nodes", 0)))
         goto nomem;
     for (i = 0; i < ag_graph_actor_count(g); i++)
@@ -151,11 +133,9 @@ int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
     for (i = 0; i < ag_graph_edge_count(g); i++)
         if (write_edge(edges, g, i))
             goto nomem;
-    if (!(text = cJSON_Print(root)) || ag_buf_puts(out, text) || ag_buf_putc(out, '\n'))
+    if (ag_export__jprint(out, root))
         goto nomem;
 out:
-    if (text)
-        cJSON_free(text);
     cJSON_Delete(root);
     return err;
 nomem:
