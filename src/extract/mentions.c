@@ -553,6 +553,18 @@ static int initials_match(const ag_extractor *x, uint32_t a, uint32_t b, const c
     return initials_match(x, a + 1, b, acronym + n);
 }
 
+/* "Russia's ...", "Blinken's Chinese counterpart": the name at @p owner
+ * qualifies the phrase that goes on after its 's (token @p i) and any
+ * determiners; returns the token the phrase goes on at. */
+static uint32_t past_owner(ag_extractor *x, int owner, uint32_t i, uint32_t end)
+{
+    x->m[owner].flags |= AG_M_QUALIFIER;
+    i++;
+    while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
+        i++;
+    return i;
+}
+
 static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
 {
     uint32_t i = *pos, end = sc->end, np_start = *pos, ph, len, ph2, len2;
@@ -639,12 +651,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 return -2;
             i += len;
             if (i < end && (TOK(i)->flags & AG_TOK_POSS)) {
-                x->m[head].flags |= AG_M_QUALIFIER;
                 owner = head;
                 head = -1;
-                i++;
-                while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
-                    i++;
+                i = past_owner(x, owner, i, end);
                 continue;
             }
             goto after_head;
@@ -741,12 +750,9 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             }
             if (i < end && (TOK(i)->flags & AG_TOK_POSS) && (t != AG_ACTOR_PERSON || !title_kind)) {
                 /* "Blinken's Chinese counterpart": an owner, the phrase goes on */
-                x->m[head].flags |= AG_M_QUALIFIER;
                 owner = head;
                 head = -1;
-                i++;
-                while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
-                    i++;
+                i = past_owner(x, owner, i, end);
                 continue;
             }
             goto after_head;
