@@ -443,20 +443,6 @@ static int build_indexes(ag_extractor *x)
     return AG_OK;
 }
 
-/* Words that end the name of a body inside another ("Senate Judiciary
- * Committee", "Labour Party Council"), not of the company a word begins. */
-static int is_sub_body(const char *w)
-{
-    static const char *const words[] = {"committee", "subcommittee", "commission", "council", "court", "department",
-                                        "ministry", "agency", "office", "panel", "caucus", "board", "bureau"};
-    size_t k;
-
-    for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-        if (!strcmp(w, words[k]))
-            return 1;
-    return 0;
-}
-
 /* "former Pioneer chief executive X" made "Pioneer" a name of its own in
  * pass 1; when exactly one organization of the article begins with that word
  * ("Pioneer Natural Resources"), it is that organization. */
@@ -481,7 +467,8 @@ static int fold_first_words(ag_extractor *x)
             for (n = 0; last[n] && n + 1 < sizeof(low); n++)
                 low[n] = (char)((last[n] >= 'A' && last[n] <= 'Z') ? last[n] + 32 : last[n]);
             low[n] = '\0';
-            if (is_sub_body(low))
+            /* sub_body_heads: words that end the name of a body inside another */
+            if (ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low))
                 continue;
         }
         for (i = 0; i < x->n_m; i++)

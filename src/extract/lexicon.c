@@ -547,7 +547,7 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
         {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
         {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB},
-        {"org_nouns", AG_WS_ORG_NOUN}};
+        {"org_nouns", AG_WS_ORG_NOUN}, {"sub_body_heads", AG_WS_SUB_BODY}};
     size_t i;
 
     if (!root) {
