@@ -469,6 +469,7 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
         r->symmetric = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "symmetric"));
         r->object_previous = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "object_previous"));
         r->noun = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "noun"));
+        r->nationality = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "nationality"));
         {
             const cJSON *op = cJSON_GetObjectItemCaseSensitive(c, "object_prep");
             if (cJSON_IsString(op) && !(r->object_prep = lower_dup(&lex->arena, op->valuestring)))

@@ -47,6 +47,7 @@ typedef struct ag_rule {
     int passive, symmetric;
     int fillers;          /* filler words may stand between its words */
     int noun;             /* a noun ("invasion of"): only its owner is its subject */
+    int nationality;      /* a noun whose nationality is its subject ("a Russian drone attack on") */
     int object_previous;  /* no object in the sentence: the previous sentence's source */
     const char *object_prep; /* the object may stand behind this preposition ("provided X to Y") */
     uint32_t subject_types, object_types; /* bit (1 << ag_actor_type); 0 = any */

@@ -602,7 +602,7 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
         } else {
             o = find_object_p(st, tend, r->max_gap, r->object_prep);
             s = owner_before(st, tstart);
-            if (s < 0 && r->noun && !strcmp(r->relation, "attacks"))
+            if (s < 0 && r->nationality)
                 s = demonym_before(st, tstart);
             if (s < 0 && r->noun && o >= 0)
                 s = agent_after(st, o, r->relation);
