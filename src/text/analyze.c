@@ -280,11 +280,12 @@ static int photo_credit(const char *s, line *ln)
     return 0;
 }
 
+static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"};
+
 /* The line after a byline: a reading time ("2 min read") or a date. */
 static int after_byline(const char *s, const line *ln)
 {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     uint32_t n = ln->end - ln->start, i;
     size_t m;
 
@@ -299,8 +300,9 @@ static int after_byline(const char *s, const line *ln)
         uint32_t j;
         if (i > ln->start && s[i - 1] != ' ')
             continue;
-        for (m = 0; m < 12 && strncmp(s + i, months[m], 3); m++)
-            ;
+        for (m = 0; m < 12; m++)
+            if (s[i] == (month_names[m][0] ^ 0x20) && s[i + 1] == month_names[m][1] && s[i + 2] == month_names[m][2])
+                break;
         if (m == 12)
             continue;
         for (j = i + 3; j < ln->end && j < i + 12; j++)
@@ -429,9 +431,6 @@ static void drop_teasers(const char *s, line *lines, size_t nlines)
         i = j > i ? j : i + 1;
     }
 }
-
-static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
-                                          "august", "september", "october", "november", "december"};
 
 /* "Published January 15, 2025" -> "2025-01-15"; NULL if the line has no such date. */
 static char *find_date(ag_arena *arena, const char *s, uint32_t a, uint32_t b)
