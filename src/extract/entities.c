@@ -448,11 +448,15 @@ static int build_indexes(ag_extractor *x)
  * ("Pioneer Natural Resources"), it is that organization. */
 static int fold_first_words(ag_extractor *x)
 {
-    size_t e, i, t;
-    int rc;
+    size_t e, i, t, n_folded = 0;
+    int rc = AG_OK;
+    int *into = malloc((x->n_e + 1) * sizeof(int));
 
+    if (!into)
+        return AG_ENOMEM;
     for (e = 0; e < x->n_e; e++) {
         ag_entity *en = &x->e[e];
+        into[e] = -1;
         if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' ') ||
             !ag_strmap_get(&x->by_first_word, en->label, &t) || !t || t - 1 == e)
             continue;
@@ -471,22 +475,29 @@ static int fold_first_words(ag_extractor *x)
             if (ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low))
                 continue;
         }
-        for (i = 0; i < x->n_m; i++)
-            if (x->m[i].entity == (int)e) {
-                x->e[t].mentions++;
-                if (x->e[t].first_mention < 0 || (int)i < x->e[t].first_mention)
-                    x->e[t].first_mention = (int)i;
-                x->m[i].entity = (int)t;
-                if ((rc = add_form(x, &x->e[t], x->m[i].text)))
-                    return rc;
-            }
+        into[e] = (int)t;
+        n_folded++;
         en->mentions = 0;
         en->named = 0;
         /* later one-word mentions find the organization, not the husk */
         if ((rc = ag_strmap_put(&x->entity_by_key, arena_key(x, en->label), t)))
-            return rc;
+            goto out;
     }
-    return AG_OK;
+    /* one pass over the mentions for all the folds */
+    for (i = 0; n_folded && i < x->n_m; i++) {
+        int from = x->m[i].entity, to;
+        if (from < 0 || (to = into[from]) < 0)
+            continue;
+        x->e[to].mentions++;
+        if (x->e[to].first_mention < 0 || (int)i < x->e[to].first_mention)
+            x->e[to].first_mention = (int)i;
+        x->m[i].entity = to;
+        if ((rc = add_form(x, &x->e[to], x->m[i].text)))
+            goto out;
+    }
+out:
+    free(into);
+    return rc;
 }
 
 /* A line without final punctuation whose longer words are (nearly) all
