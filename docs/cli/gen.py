@@ -29,7 +29,7 @@ MAN = os.path.join(ROOT, "docs", "actorgraph.1")
 WIDTH = 79
 EXPORT_C = os.path.join(ROOT, "src", "export", "export.c")
 # The commands besides extraction, in the order --help and the man page list them.
-COMMANDS = ["convert", "merge", "stats"]
+COMMANDS = ["convert", "merge", "stats", "parse"]
 
 
 def read(path):

@@ -37,6 +37,7 @@ typedef struct run {
     ag_lexicon *lex;
     ag_graph *all;
     ag_extract_options xopts;
+    ag_nlp_model *nlp;        /* the built-in language model */
     const char *default_date; /* --date */
     int quiet;
 } run;
@@ -280,7 +281,7 @@ int cmd_extract(int argc, char **argv)
     const char **lexicons = NULL;
     size_t n_lexicons = 0, n_inputs, n_stdin = 0;
     int explain = 0, jsonl = 0, progress, opt, rc;
-    run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, 0};
+    run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, NULL, 0};
     char **inputs, *end;
     static char *stdin_only[] = {"-"};
     cli_filter filter = CLI_FILTER_INIT;
@@ -366,10 +367,12 @@ int cmd_extract(int argc, char **argv)
     }
     if ((rc = cli_pick_format(&fmt, r.ctx, NULL, format_arg, output)) != AG_EXIT_OK)
         goto out;
-    if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_graph_new(&r.all, r.ctx) < 0) {
+    if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_graph_new(&r.all, r.ctx) < 0 ||
+        ag_nlp_model_builtin(&r.nlp, r.ctx) < 0) {
         rc = cli_fail(r.ctx, 0);
         goto out;
     }
+    r.xopts.nlp = r.nlp;
     for (size_t i = 0; i < n_lexicons; i++)
         if ((rc = add_lexicon(&r, lexicons[i])) != AG_EXIT_OK)
             goto out;
@@ -396,6 +399,7 @@ out:
     cli_filter_free(&filter);
     ag_graph_free(r.all);
     ag_lexicon_free(r.lex);
+    ag_nlp_model_free(r.nlp);
     ag_ctx_free(r.ctx);
     free(lexicons);
     return rc;

@@ -1,5 +1,5 @@
 /* actorgraph CLI: entry point.  Picks the command (a first argument
- * "convert", "merge" or "stats", else extraction), runs it, and checks that
+ * "convert", "merge", "stats" or "parse", else extraction), runs it, and checks that
  * everything written to stdout really got out, since a full disk shows up
  * only at fclose. */
 #include <errno.h>
@@ -37,6 +37,8 @@ int main(int argc, char **argv)
         rc = cmd_merge(argc - 1, argv + 1);
     else if (argc > 1 && strcmp(argv[1], "stats") == 0)
         rc = cmd_stats(argc - 1, argv + 1);
+    else if (argc > 1 && strcmp(argv[1], "parse") == 0)
+        rc = cmd_parse(argc - 1, argv + 1);
     else
         rc = cmd_extract(argc, argv);
 

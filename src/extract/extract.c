@@ -151,7 +151,8 @@ int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text
         rc = ag_error_set(ctx, AG_ENOMEM, "out of memory");
         goto out;
     }
-    if ((rc = ag_extract__mentions(&x)) || (rc = ag_extract__entities(&x)) || (rc = ag_extract__relations(&x))) {
+    if ((rc = ag_extract__mentions(&x)) || (rc = ag_extract__entities(&x)) || (rc = ag_extract__relations(&x)) ||
+        (rc = ag_extract__deprules(&x, opts && opts->version >= 2 ? opts->nlp : NULL))) {
         ag_error_set(ctx, rc, "%s: out of memory during extraction", ag_doc_name(doc));
         goto out;
     }

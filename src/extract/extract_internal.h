@@ -4,6 +4,7 @@
 #ifndef AG_EXTRACT_INTERNAL_H
 #define AG_EXTRACT_INTERNAL_H
 
+#include "actorgraph/nlp.h"
 #include "lexicon.h"
 
 /* mention flags */
@@ -84,6 +85,8 @@ typedef struct ag_extractor {
 int ag_extract__mentions(ag_extractor *x);
 int ag_extract__entities(ag_extractor *x);
 int ag_extract__relations(ag_extractor *x);
+/* Relations read off the dependency parse (deprules.c); NULL model: none. */
+int ag_extract__deprules(ag_extractor *x, const ag_nlp_model *model);
 int ag_extract__pending(ag_extractor *x, int a, int b, const char *relation, const char *rule, double confidence);
 
 /* Is token t's word in the set?  One hash look-up per token, cached. */

@@ -340,9 +340,11 @@ static int load_titles(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const cha
 static const char *const relation_names[] = {
     "communicates_with", "told", "meets", "negotiates_with", "role_of", "member_of", "quoted_by", "cites",
     "says_about", "echoes", "agrees_with", "supports", "cooperates_with", "offers_to", "requests_from",
-    "exchanges_with", "opposes", "accuses", "denies", "attacks", "captures", "other"};
+    "exchanges_with", "opposes", "accuses", "denies", "attacks", "captures", "other",
+    /* finer kinds of "other" (the scorer's class for anything outside its table) */
+    "acquires", "owns", "investigates", "succeeds", "related_to"};
 
-static int known_relation(const char *r)
+int ag_lexicon__known_relation(const char *r)
 {
     size_t i;
     for (i = 0; i < sizeof(relation_names) / sizeof(relation_names[0]); i++)
@@ -421,7 +423,7 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
 
         if (!cJSON_IsString(id) || !cJSON_IsString(rel) || !cJSON_IsString(trig))
             return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a rule needs \"id\", \"relation\" and \"trigger\"");
-        if (!known_relation(rel->valuestring))
+        if (!ag_lexicon__known_relation(rel->valuestring))
             return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "rule %s: unknown relation \"%s\"",
                                    id->valuestring, rel->valuestring);
         GROW(lex->rules, lex->n_rules, lex->cap_rules);
@@ -533,22 +535,36 @@ static int load_furniture(ag_lexicon *lex, const cJSON *obj)
     return AG_OK;
 }
 
+/* The lexicon keys that hold word lists, and their sets. */
+static const struct { const char *key; ag_wordset set; } word_lists[] = {
+    {"common_words", AG_WS_COMMON}, {"given_names", AG_WS_GIVEN}, {"months", AG_WS_MONTH},
+    {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
+    {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
+    {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
+    {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
+    {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
+    {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
+    {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
+    {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB},
+    {"org_nouns", AG_WS_ORG_NOUN}, {"sub_body_heads", AG_WS_SUB_BODY},
+    {"stand_in_nouns", AG_WS_STAND_IN}, {"negating_verbs", AG_WS_NEGATING_VERB},
+    {"speech_lemmas", AG_WS_SPEECH_LEMMA}};
+
+int ag_lexicon__wordset_named(const char *key)
+{
+    size_t i;
+    for (i = 0; i < sizeof(word_lists) / sizeof(word_lists[0]); i++)
+        if (!strcmp(word_lists[i].key, key))
+            return (int)word_lists[i].set;
+    return -1;
+}
+
 int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t len, const char *name)
 {
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(bytes, len, &end, 0);
     int rc = AG_OK;
-    static const struct { const char *key; ag_wordset set; } lists[] = {
-        {"common_words", AG_WS_COMMON}, {"given_names", AG_WS_GIVEN}, {"months", AG_WS_MONTH},
-        {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
-        {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
-        {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
-        {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
-        {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
-        {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
-        {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
-        {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB},
-        {"org_nouns", AG_WS_ORG_NOUN}, {"sub_body_heads", AG_WS_SUB_BODY}};
+
     size_t i;
 
     if (!root) {
@@ -563,14 +579,15 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         rc = ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a lexicon file must be a JSON object");
         goto out;
     }
-    for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-        if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, lists[i].key), lists[i].set)))
+    for (i = 0; i < sizeof(word_lists) / sizeof(word_lists[0]); i++)
+        if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, word_lists[i].key), word_lists[i].set)))
             goto out;
     if ((rc = load_countries(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "countries"), name)) ||
         (rc = load_actors(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "actors"), name)) ||
         (rc = load_titles(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "titles"), name)) ||
         (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(root, "media_nouns"), AG_LX_MEDIA_NOUN, 0, 0)) ||
         (rc = load_rules(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "rules"), name)) ||
+        (rc = ag_lexicon__load_deprules(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "dep_rules"), name)) ||
         (rc = load_furniture(lex, cJSON_GetObjectItemCaseSensitive(root, "furniture"))))
         goto out;
     rc = build_word_masks(lex);
@@ -620,6 +637,9 @@ void ag_lexicon_free(ag_lexicon *lex)
     free(lex->actors);
     free(lex->phrases);
     free(lex->rules);
+    free(lex->deprules);
+    free(lex->deprule_entries);
+    ag_strmap_free(&lex->deprule_first);
     free(lex->furn_prefixes);
     free(lex->furn_phrases);
     free(lex->furn_next);

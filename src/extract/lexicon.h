@@ -55,13 +55,46 @@ typedef struct ag_rule {
     int max_gap;
 } ag_rule;
 
+/* Dependency-path rules (docs/LEXICON.md, "dep_rules"): a trigger lemma and
+ * the paths from the trigger to each actor in the parse. */
+typedef struct ag_dep_step {
+    const char *rel;      /* a UD relation ("obj", "nmod:poss"); "*" any */
+    const char *case_word;/* "with" in "obl:with": the case marker the dependent must carry */
+    int up;               /* "^rel": to the head, when the word hangs by rel */
+    int set;              /* "rel{set}": the word reached must be in this word set; -1 none */
+    int set_negated;      /* "rel{!set}": must not be */
+} ag_dep_step;
+
+typedef struct ag_dep_path {
+    uint32_t n;
+    ag_dep_step *steps;
+} ag_dep_path;
+
+typedef struct ag_dep_paths {
+    uint32_t n;
+    ag_dep_path *v;
+} ag_dep_paths;
+
+typedef struct ag_deprule {
+    char *id, *relation;
+    const char *media_relation; /* when the target is a news outlet ("told Reuters": quoted_by) */
+    uint32_t upos_mask;   /* bit (1 << AG_UPOS_*) the trigger may have; 0 = any */
+    ag_dep_paths source, target;
+    ag_dep_paths pairs;   /* each two actors found here are related ("talks between X and Y") */
+    int symmetric;
+    int statement;        /* says_about: only for pairs no other rule relates */
+    int overrides;        /* replaces what the surface rules said of the same pair in the sentence */
+    double confidence;
+    uint32_t subject_types, object_types;
+} ag_deprule;
+
 /* Named word sets. */
 typedef enum {
     AG_WS_COMMON, AG_WS_GIVEN, AG_WS_MONTH, AG_WS_WEEKDAY, AG_WS_ORG_HEAD, AG_WS_MEDIA_HEAD,
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
     AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_ORG_NOUN,
-    AG_WS_SUB_BODY, AG_WS_COUNT_,
+    AG_WS_SUB_BODY, AG_WS_STAND_IN, AG_WS_NEGATING_VERB, AG_WS_SPEECH_LEMMA, AG_WS_COUNT_,
     /* not lists: a lexicon phrase / a rule trigger starts with the word */
     AG_WS_PHRASE_START = AG_WS_COUNT_, AG_WS_RULE_START
 } ag_wordset;
@@ -88,6 +121,11 @@ struct ag_lexicon {
     char **furn_prefixes;
     size_t n_furn_prefixes;
     ag_strmap word_masks;        /* lower-case word -> bit (1 << ag_wordset) for every set holding it */
+    ag_deprule *deprules;
+    size_t n_deprules, cap_deprules;
+    ag_strmap deprule_first;     /* lemma -> first entry + 1 in deprule_entries */
+    struct ag_deprule_entry { uint32_t rule, next; } *deprule_entries; /* next: entry + 1, 0 ends */
+    size_t n_deprule_entries, cap_deprule_entries;
     char **furn_phrases;
     size_t n_furn_phrases;
     ag_strmap furn_first;        /* first word of a phrase -> index of its first phrase + 1 chain */
@@ -109,6 +147,16 @@ int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len);
  * *ntok; 0 if none.  @p kinds is a bit mask of (1 << ag_lx_kind) to accept. */
 int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, size_t n, unsigned kinds,
                       uint32_t *phrase, uint32_t *ntok);
+
+/* Load the "dep_rules" array of a lexicon file (deprule_data.c). */
+struct cJSON;
+int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const struct cJSON *arr, const char *name);
+/* Calls fn for each dependency rule listed under @p lemma. */
+typedef void (*ag_deprule_fn)(const ag_deprule *rule, void *payload);
+void ag_lexicon__deprules_for(const ag_lexicon *lex, const char *lemma, ag_deprule_fn fn, void *payload);
+int ag_lexicon__known_relation(const char *relation);
+/* The word set a lexicon key names ("say_verbs"), or -1. */
+int ag_lexicon__wordset_named(const char *key);
 
 /* Rules whose trigger starts with the token: calls fn for each matching rule
  * with the trigger's token length. */

@@ -23,5 +23,6 @@
 #include "model.h"
 #include "extract.h"
 #include "export.h"
+#include "nlp.h"
 
 #endif

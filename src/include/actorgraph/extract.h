@@ -6,6 +6,7 @@
 #define ACTORGRAPH_EXTRACT_H
 
 #include "model.h"
+#include "nlp.h"
 #include "text.h"
 
 #ifdef __cplusplus
@@ -38,10 +39,13 @@ typedef struct ag_extract_options {
     double min_confidence;    /**< drop edges below this (0: keep all) */
     ag_explain_fn explain;    /**< NULL: no explanation */
     void *explain_payload;
+    /** The language model (version 2 on); NULL: relations come from the
+     *  surface rules alone, without a parse. */
+    const ag_nlp_model *nlp;
 } ag_extract_options;
 
-#define AG_EXTRACT_OPTIONS_VERSION 1
-#define AG_EXTRACT_OPTIONS_INIT {AG_EXTRACT_OPTIONS_VERSION, 0.0, NULL, NULL}
+#define AG_EXTRACT_OPTIONS_VERSION 2
+#define AG_EXTRACT_OPTIONS_INIT {AG_EXTRACT_OPTIONS_VERSION, 0.0, NULL, NULL, NULL}
 
 /**
  * Extract the actors and relations of one article.

@@ -1,0 +1,474 @@
+/* actorgraph: relations read off the dependency parse.  Each sentence that
+ * names two actors (or one, with a reported clause) is tagged and parsed;
+ * every word whose lemma triggers a rule follows the rule's paths to its
+ * actors, through conjuncts, appositions, relative pronouns and controlled
+ * or shared subjects, and passives swap the roles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actorgraph/nlp.h"
+#include "extract_internal.h"
+
+#define TOK(i) (&x->text->tokens[(i)])
+#define MAX_FOUND 16
+
+typedef struct dep_sent {
+    ag_extractor *x;
+    const ag_nlp_model *model;
+    ag_nlp_sentence *s;
+    uint32_t sent, first;    /* sentence index, its first token */
+    size_t n;
+    int *first_child, *next_sibling; /* children in word order; -1 ends */
+    int *mention;            /* per word: an actor mention covering it, or -1 */
+    int *case_child;         /* per word: its first "case" dependent, or -1 */
+    int rc;
+} dep_sent;
+
+typedef struct found {
+    int v[MAX_FOUND];
+    int n;
+} found;
+
+static const char *rel_of(const dep_sent *d, int w)
+{
+    return ag_nlp_deprel_name(d->model, d->s->deprels[w]);
+}
+
+static const char *lower_of(const dep_sent *d, int w)
+{
+    return d->x->text->tokens[d->first + (uint32_t)w].lower;
+}
+
+static int is_actor_mention(const ag_extractor *x, int mi)
+{
+    ag_actor_type t;
+
+    if (mi < 0 || x->m[mi].entity < 0)
+        return 0;
+    t = x->e[x->m[mi].entity].type;
+    return t == AG_ACTOR_PERSON || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_COUNTRY || t == AG_ACTOR_MEDIA ||
+           t == AG_ACTOR_GROUP;
+}
+
+static void found_add(found *f, int mi)
+{
+    int i;
+
+    for (i = 0; i < f->n; i++)
+        if (f->v[i] == mi)
+            return;
+    if (f->n < MAX_FOUND)
+        f->v[f->n++] = mi;
+}
+
+/* Does word w hang from its head by the step's relation (and case word)? */
+static int step_matches(const dep_sent *d, int w, const ag_dep_step *st)
+{
+    const char *rel = rel_of(d, w);
+    size_t len = strlen(st->rel);
+
+    if (st->rel[0] == '*' && !st->rel[1])
+        return 1;
+    if (st->case_word) {
+        /* "obl:with": obl (or a subtype such as obl:agent) marked by "with" */
+        if (strncmp(rel, st->rel, len) || (rel[len] && rel[len] != ':') || !strcmp(rel, "nmod:poss"))
+            return 0;
+        return d->case_child[w] >= 0 && !strcmp(lower_of(d, d->case_child[w]), st->case_word);
+    }
+    return !strcmp(rel, st->rel);
+}
+
+static int in_set(const dep_sent *d, int w, const ag_dep_step *st)
+{
+    int in;
+
+    if (st->set < 0)
+        return 1;
+    in = ag_lexicon__has(d->x->lex, (ag_wordset)st->set, d->s->lemmas[w]) ||
+         ag_extract__ws(d->x, (ag_wordset)st->set, &d->x->text->tokens[d->first + (uint32_t)w]);
+    return st->set_negated ? !in : in;
+}
+
+/* Follow a path from the trigger; the words it ends on go into @p out. */
+static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int *out, int *n_out, int max)
+{
+    const ag_dep_step *st;
+    int c;
+
+    if (k == p->n) {
+        if (*n_out < max)
+            out[(*n_out)++] = w;
+        return;
+    }
+    st = &p->steps[k];
+    if (st->up) {
+        int h = d->s->heads[w] - 1;
+        if (h >= 0 && step_matches(d, w, st) && in_set(d, h, st))
+            walk(d, p, k + 1, h, out, n_out, max);
+        return;
+    }
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (step_matches(d, c, st) && in_set(d, c, st))
+            walk(d, p, k + 1, c, out, n_out, max);
+}
+
+static int has_rel_child(const dep_sent *d, int w, const char *rel)
+{
+    int c;
+
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), rel))
+            return c + 1;
+    return 0;
+}
+
+/* The actors a word stands for: its own mention, or the name in apposition,
+ * or (for "Russian forces", "Iran's government") the nationality or owner
+ * of a stand-in noun, or the noun a relative pronoun refers to; then every
+ * conjunct of the word too. */
+static void actors_of(const dep_sent *d, int w, found *f, int depth)
+{
+    const ag_extractor *x = d->x;
+    int c, before = f->n;
+
+    if (depth > 4)
+        return;
+    if (is_actor_mention(x, d->mention[w])) {
+        found_add(f, d->mention[w]);
+    } else {
+        const char *low = lower_of(d, w);
+        if ((!strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that")) && d->s->heads[w] > 0) {
+            int verb = d->s->heads[w] - 1;
+            if (!strncmp(rel_of(d, verb), "acl", 3) && d->s->heads[verb] > 0)
+                actors_of(d, d->s->heads[verb] - 1, f, depth + 1);
+        }
+        for (c = d->first_child[w]; c >= 0 && f->n == before; c = d->next_sibling[c]) {
+            const char *r = rel_of(d, c);
+            if ((!strcmp(r, "appos") || !strcmp(r, "flat") || !strcmp(r, "compound")) &&
+                is_actor_mention(x, d->mention[c]) && !(x->m[d->mention[c]].flags & AG_M_QUALIFIER))
+                found_add(f, d->mention[c]);
+        }
+        if (f->n == before && ag_extract__ws(x, AG_WS_STAND_IN, TOK(d->first + (uint32_t)w)))
+            for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c]) {
+                const char *r = rel_of(d, c);
+                if ((!strcmp(r, "amod") || !strcmp(r, "compound") || !strcmp(r, "nmod:poss")) &&
+                    is_actor_mention(x, d->mention[c]))
+                    found_add(f, d->mention[c]);
+            }
+    }
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "conj"))
+            actors_of(d, c, f, depth + 1);
+}
+
+static void collect(const dep_sent *d, const ag_dep_paths *paths, int from, found *f)
+{
+    int ends[32];
+    uint32_t i;
+
+    for (i = 0; i < paths->n; i++) {
+        int n = 0, k;
+        walk(d, &paths->v[i], 0, from, ends, &n, 32);
+        for (k = 0; k < n; k++)
+            actors_of(d, ends[k], f, 0);
+    }
+}
+
+/* A passive trigger ("X was accused by Y"): a path opening with nsubj takes
+ * the agent instead, one opening with obj the passive subject. */
+static void collect_role(const dep_sent *d, const ag_dep_paths *paths, int trig, int passive, found *f)
+{
+    static const ag_dep_step agent = {"obl", "by", 0, -1, 0}, subj_pass = {"nsubj:pass", NULL, 0, -1, 0};
+    uint32_t i;
+
+    if (!passive) {
+        collect(d, paths, trig, f);
+        return;
+    }
+    for (i = 0; i < paths->n; i++) {
+        const ag_dep_path *p = &paths->v[i];
+        ag_dep_path q = *p;
+        ag_dep_step steps[8];
+        ag_dep_paths one = {1, &q};
+        if (p->n == 0 || p->n > 8 || p->steps[0].up)
+            continue;
+        memcpy(steps, p->steps, p->n * sizeof *steps);
+        if (!strcmp(p->steps[0].rel, "nsubj"))
+            steps[0] = agent;
+        else if (!strcmp(p->steps[0].rel, "obj"))
+            steps[0] = subj_pass;
+        q.steps = steps;
+        collect(d, &one, trig, f);
+    }
+}
+
+/* Subjects a trigger without its own shares with another verb: "X agreed to
+ * meet Y" (xcomp), "X met Y and discussed Z" (conj), "X, who met Y"
+ * (relative clause), "X struck Y, killing Z" (participle). */
+static void inherited_subjects(const dep_sent *d, int trig, found *f)
+{
+    const ag_extractor *x = d->x;
+    int w = trig, hops;
+
+    for (hops = 0; hops < 4 && d->s->heads[w] > 0; hops++) {
+        const char *r = rel_of(d, w);
+        int h = d->s->heads[w] - 1, c;
+        if (!strcmp(r, "acl:relcl") || !strcmp(r, "acl")) {
+            actors_of(d, h, f, 0);
+            return;
+        }
+        if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl"))
+            return;
+        if (!strcmp(r, "xcomp") && ag_extract__ws(x, AG_WS_NEGATING_VERB, TOK(d->first + (uint32_t)h)))
+            return; /* "X refused to meet Y" */
+        if (!strcmp(r, "advcl") && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG"))
+            return;
+        for (c = d->first_child[h]; c >= 0; c = d->next_sibling[c])
+            if (!strcmp(rel_of(d, c), "nsubj")) {
+                actors_of(d, c, f, 0);
+                return;
+            }
+        w = h;
+    }
+}
+
+static int negated(const dep_sent *d, int trig)
+{
+    int c;
+
+    for (c = d->first_child[trig]; c >= 0; c = d->next_sibling[c]) {
+        const char *r = rel_of(d, c), *low = lower_of(d, c);
+        size_t n = strlen(low);
+        if ((!strcmp(r, "advmod") || !strcmp(r, "aux") || !strcmp(r, "aux:pass") || !strcmp(r, "cop")) &&
+            (!strcmp(low, "not") || !strcmp(low, "never") || !strcmp(low, "n't") || !strcmp(low, "cannot") ||
+             (n > 3 && !strcmp(low + n - 3, "n't"))))
+            return 1;
+    }
+    return 0;
+}
+
+static int type_ok(const ag_extractor *x, uint32_t mask, int mi)
+{
+    return !mask || (mask >> x->e[x->m[mi].entity].type & 1u);
+}
+
+static int same_pair(const ag_extractor *x, const ag_pending *p, int ea, int eb)
+{
+    int pa = x->m[p->a].entity, pb = x->m[p->b].entity;
+    return (pa == ea && pb == eb) || (pa == eb && pb == ea);
+}
+
+static int is_affiliation(const char *relation)
+{
+    return !strcmp(relation, "role_of") || !strcmp(relation, "member_of");
+}
+
+/* Already related in this sentence (by a phrase rule or an earlier rule)?
+ * For a statement, also anywhere in the article by affiliation: what a
+ * minister says of her own country is not news about it. */
+static int related(const dep_sent *d, int a, int b, int statement)
+{
+    const ag_extractor *x = d->x;
+    int ea = x->m[a].entity, eb = x->m[b].entity;
+    size_t k;
+
+    for (k = 0; k < x->n_p; k++) {
+        const ag_pending *p = &x->p[k];
+        if ((p->sent == d->sent || (statement && is_affiliation(p->relation))) && same_pair(x, p, ea, eb))
+            return 1;
+    }
+    return 0;
+}
+
+/* An overriding rule takes the place of what the surface rules said of the
+ * pair in this sentence ("according to OUTLET" with no speaker is the
+ * outlet's statement, not a quotation). */
+static void drop_surface(dep_sent *d, int a, int b)
+{
+    ag_extractor *x = d->x;
+    int ea = x->m[a].entity, eb = x->m[b].entity;
+    size_t k, kept = 0;
+
+    for (k = 0; k < x->n_p; k++) {
+        const ag_pending *p = &x->p[k];
+        if (p->sent == d->sent && strncmp(p->rule, "dep.", 4) && same_pair(x, p, ea, eb))
+            continue;
+        x->p[kept++] = *p;
+    }
+    x->n_p = kept;
+}
+
+static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
+{
+    ag_extractor *x = d->x;
+    const char *relation = r->relation;
+
+    if (d->rc || x->m[a].entity == x->m[b].entity)
+        return;
+    if (!type_ok(x, r->subject_types, a) || !type_ok(x, r->object_types, b))
+        return;
+    if (r->media_relation && x->e[x->m[b].entity].type == AG_ACTOR_MEDIA)
+        relation = r->media_relation;
+    if (r->overrides)
+        drop_surface(d, a, b);
+    /* nothing twice: the phrase rules keep what they found, and a statement
+     * only fills a gap */
+    if (related(d, a, b, r->statement))
+        return;
+    d->rc = ag_extract__pending(x, a, b, relation, r->id, r->confidence);
+    if (!d->rc)
+        x->p[x->n_p - 1].sent = d->sent;
+}
+
+typedef struct fire_ctx {
+    dep_sent *d;
+    int trig;
+    int statements; /* 0: the specific rules' pass, 1: statements' */
+} fire_ctx;
+
+static void fire(const ag_deprule *r, void *payload)
+{
+    fire_ctx *fc = payload;
+    dep_sent *d = fc->d;
+    int trig = fc->trig, passive, i, j;
+    found src = {{0}, 0}, tgt = {{0}, 0};
+
+    if (r->statement != fc->statements || d->rc)
+        return;
+    if (r->upos_mask && !(r->upos_mask >> d->s->upos[trig] & 1u))
+        return;
+    if (negated(d, trig))
+        return;
+    if (r->pairs.n) {
+        found all = {{0}, 0};
+        collect(d, &r->pairs, trig, &all);
+        for (i = 0; i < all.n; i++)
+            for (j = i + 1; j < all.n; j++)
+                emit(d, r, all.v[i], all.v[j]);
+    }
+    if (!r->source.n || !r->target.n)
+        return;
+    passive = has_rel_child(d, trig, "nsubj:pass") || has_rel_child(d, trig, "aux:pass") ||
+              (!strcmp(rel_of(d, trig), "acl") && !strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[trig]), "VBN"));
+    collect_role(d, &r->source, trig, passive, &src);
+    if (!src.n && !passive)
+        inherited_subjects(d, trig, &src);
+    collect_role(d, &r->target, trig, passive, &tgt);
+    if (passive && !tgt.n && !strcmp(rel_of(d, trig), "acl") && d->s->heads[trig] > 0)
+        actors_of(d, d->s->heads[trig] - 1, &tgt, 0); /* "the men detained by X" */
+    for (i = 0; i < src.n; i++)
+        for (j = 0; j < tgt.n; j++)
+            emit(d, r, src.v[i], tgt.v[j]);
+}
+
+typedef struct dep_scratch {
+    const char **forms;
+    int *ints;
+    size_t cap;
+    ag_nlp_sentence s;
+} dep_scratch;
+
+static int sentence_actors(const ag_extractor *x, size_t s)
+{
+    size_t k;
+    int n = 0, first = -1;
+
+    for (k = x->sent_first[s]; k < x->sent_first[s + 1]; k++) {
+        if (!is_actor_mention(x, (int)k))
+            continue;
+        if (first < 0)
+            first = x->m[k].entity;
+        else if (x->m[k].entity != first)
+            return 2;
+        n = 1;
+    }
+    return n;
+}
+
+static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch *sc, size_t s)
+{
+    const ag_sentence *se = &x->text->sentences[s];
+    size_t n = se->count, i, k;
+    dep_sent d;
+    int rc, pass;
+
+    if (n > sc->cap) {
+        size_t cap = n * 2;
+        const char **f = realloc(sc->forms, cap * sizeof *f);
+        int *ints;
+        if (!f)
+            return AG_ENOMEM;
+        sc->forms = f;
+        if (!(ints = realloc(sc->ints, cap * 4 * sizeof *ints)))
+            return AG_ENOMEM;
+        sc->ints = ints;
+        sc->cap = cap;
+    }
+    for (i = 0; i < n; i++)
+        sc->forms[i] = TOK(se->first + i)->norm;
+    if ((rc = ag_nlp_sentence_reset(&sc->s, x->ctx, sc->forms, n)) || (rc = ag_nlp_analyze(model, x->ctx, &sc->s)))
+        return rc;
+    memset(&d, 0, sizeof d);
+    d.x = x;
+    d.model = model;
+    d.s = &sc->s;
+    d.sent = (uint32_t)s;
+    d.first = se->first;
+    d.n = n;
+    d.first_child = sc->ints;
+    d.next_sibling = sc->ints + n;
+    d.mention = sc->ints + 2 * n;
+    d.case_child = sc->ints + 3 * n;
+    for (i = 0; i < n; i++)
+        d.first_child[i] = d.next_sibling[i] = d.mention[i] = d.case_child[i] = -1;
+    /* children in word order: link from the last word back */
+    for (i = n; i-- > 0;) {
+        int h = sc->s.heads[i] - 1;
+        if (h < 0)
+            continue;
+        d.next_sibling[i] = d.first_child[h];
+        d.first_child[h] = (int)i;
+        if (!strcmp(rel_of(&d, (int)i), "case") && (d.case_child[h] < 0 || (int)i < d.case_child[h]))
+            d.case_child[h] = (int)i;
+    }
+    for (k = x->sent_first[s]; k < x->sent_first[s + 1]; k++) {
+        const ag_mention *m = &x->m[k];
+        uint32_t t;
+        if (!is_actor_mention(x, (int)k))
+            continue;
+        for (t = m->start; t < m->end && t < se->first + n; t++)
+            if (t >= se->first && d.mention[t - se->first] < 0)
+                d.mention[t - se->first] = (int)k;
+    }
+    /* specific relations first, so statements only fill the gaps */
+    for (pass = 0; pass < 2; pass++) {
+        for (i = 0; i < n && !d.rc; i++) {
+            fire_ctx fc = {&d, (int)i, pass};
+            ag_lexicon__deprules_for(x->lex, sc->s.lemmas[i], fire, &fc);
+            if (strcmp(sc->s.lemmas[i], TOK(se->first + i)->lower))
+                ag_lexicon__deprules_for(x->lex, TOK(se->first + i)->lower, fire, &fc);
+        }
+    }
+    return d.rc;
+}
+
+int ag_extract__deprules(ag_extractor *x, const ag_nlp_model *model)
+{
+    dep_scratch sc;
+    size_t s;
+    int rc = AG_OK;
+
+    if (!model || !x->lex->n_deprules)
+        return AG_OK;
+    memset(&sc, 0, sizeof sc);
+    for (s = 0; s < x->text->n_sentences && !rc; s++) {
+        /* parse only what can hold a relation: two actors, or one speaker */
+        if (sentence_actors(x, s) < 2)
+            continue;
+        rc = run_sentence(x, model, &sc, s);
+    }
+    ag_nlp_sentence_release(&sc.s);
+    free(sc.forms);
+    free(sc.ints);
+    return rc;
+}

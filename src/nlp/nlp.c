@@ -1,0 +1,200 @@
+/* actorgraph: analysing one sentence: greedy tagging, lemmas from learned
+ * suffix rules and exceptions, then a greedy arc-hybrid parse that always
+ * yields one tree (every word gets a head, exactly one word hangs from the
+ * root). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/nlp_internal.h"
+
+typedef struct scratch {
+    size_t cap;
+    ag_nlp_wordinfo *words; /* [cap + 1], 0 = root */
+    uint8_t *tags;          /* [cap + 1] */
+    ag_arena lemmas;
+} scratch;
+
+void ag_nlp_sentence_release(ag_nlp_sentence *s)
+{
+    scratch *sc = s->internal_;
+
+    free(s->upos), free(s->xpos), free(s->lemmas), free(s->heads), free(s->deprels);
+    if (sc) {
+        free(sc->words), free(sc->tags);
+        ag_arena_free(&sc->lemmas);
+        free(sc);
+    }
+    memset(s, 0, sizeof *s);
+}
+
+int ag_nlp_sentence_reset(ag_nlp_sentence *s, ag_ctx *ctx, const char **forms, size_t n)
+{
+    scratch *sc = s->internal_;
+
+    if (!sc) {
+        if (!(sc = calloc(1, sizeof *sc)))
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        s->internal_ = sc;
+    }
+    ag_arena_free(&sc->lemmas);
+    if (n > sc->cap || !s->upos) {
+        size_t cap = n < 16 ? 16 : n;
+        free(s->upos), free(s->xpos), free(s->lemmas), free(s->heads), free(s->deprels);
+        free(sc->words), free(sc->tags);
+        s->upos = malloc(cap);
+        s->xpos = malloc(cap);
+        s->lemmas = malloc(cap * sizeof *s->lemmas);
+        s->heads = malloc(cap * sizeof *s->heads);
+        s->deprels = malloc(cap);
+        sc->words = malloc((cap + 1) * sizeof *sc->words);
+        sc->tags = malloc(cap + 1);
+        sc->cap = cap;
+        if (!s->upos || !s->xpos || !s->lemmas || !s->heads || !s->deprels || !sc->words || !sc->tags) {
+            ag_nlp_sentence_release(s);
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        }
+    }
+    s->n = n;
+    s->forms = forms;
+    memset(s->heads, 0, n * sizeof *s->heads);
+    memset(s->deprels, 0, n);
+    return AG_OK;
+}
+
+void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, char *out, size_t outsz)
+{
+    char key[96];
+    size_t n, i, k;
+    size_t idx;
+
+    for (n = 0; form[n] && n + 1 < outsz && n < 64; n++)
+        out[n] = (char)tolower((unsigned char)form[n]);
+    out[n] = 0;
+    if (form[n] && n < 64) /* longer than the buffer: keep the form */
+        return;
+    snprintf(key, sizeof key, "%s\t%u", out, tag);
+    if (ag_strmap_get(&m->lemma_exceptions, key, &idx)) {
+        const char *lemma = strchr(strchr(m->exception_lemmas[idx], '\t') + 1, '\t') + 1;
+        snprintf(out, outsz, "%s", lemma);
+        return;
+    }
+    if (m->tag_upos[tag] == AG_UPOS_PROPN) {
+        snprintf(out, outsz, "%s", form);
+        return;
+    }
+    for (k = n < m->max_suffix ? n : m->max_suffix;; k--) {
+        snprintf(key, sizeof key, "%s\t%u", out + n - k, tag);
+        if (ag_strmap_get(&m->lemma_rules, key, &idx)) {
+            const ag_nlp_lemma_rule *r = &m->rules[idx];
+            size_t add = strlen(r->append);
+            if (r->strip < n && n - r->strip + add + 1 <= outsz) {
+                memcpy(out + n - r->strip, r->append, add + 1);
+                return;
+            }
+        }
+        if (k == 0)
+            break;
+    }
+    (void)i;
+}
+
+static int argmax_legal(const int32_t *scores, int n_classes, const ag_nlp_state *st)
+{
+    int best = -1, c;
+
+    for (c = 0; c < n_classes; c++)
+        if (ag_nlp__legal(st, c) && (best < 0 || scores[c] > scores[best]))
+            best = c;
+    return best;
+}
+
+static void tag_words(const ag_nlp_model *m, ag_nlp_sentence *s, scratch *sc)
+{
+    uint64_t feats[AG_NLP_TAGGER_MAX_FEATS];
+    int32_t scores[AG_NLP_MAX_TAGS];
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        ag_nlp__word_info(s->forms[i], &sc->words[i + 1]);
+    ag_nlp__word_prefixes(sc->words, s->n);
+    for (i = 0; i < s->n; i++) {
+        size_t nf = ag_nlp__tagger_features(sc->words + 1, s->n, i, sc->tags + 1, feats);
+        unsigned c, best = 0;
+
+        memset(scores, 0, m->n_tags * sizeof *scores);
+        ag_nlp__score(&m->tagger, feats, nf, scores);
+        for (c = 1; c < m->n_tags; c++)
+            if (scores[c] > scores[best])
+                best = c;
+        sc->tags[i + 1] = (uint8_t)best;
+        s->upos[i] = m->tag_upos[best];
+        s->xpos[i] = m->tag_xpos[best];
+    }
+}
+
+static int lemmatize_words(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s, scratch *sc)
+{
+    char buf[128];
+    size_t i;
+
+    for (i = 0; i < s->n; i++) {
+        ag_nlp__lemmatize(m, s->forms[i], sc->tags[i + 1], buf, sizeof buf);
+        if (!strcmp(buf, s->forms[i])) {
+            s->lemmas[i] = s->forms[i];
+        } else if (!(s->lemmas[i] = ag_arena_strndup(&sc->lemmas, buf, strlen(buf)))) {
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        }
+    }
+    return AG_OK;
+}
+
+int ag_nlp_tag(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+{
+    scratch *sc = s->internal_;
+
+    if (!sc)
+        return ag_error_set(ctx, AG_EINVAL, "sentence not prepared with ag_nlp_sentence_reset");
+    sc->tags[0] = 255; /* the root */
+    memset(&sc->words[0], 0, sizeof sc->words[0]);
+    tag_words(m, s, sc);
+    return lemmatize_words(m, ctx, s, sc);
+}
+
+int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+{
+    scratch *sc = s->internal_;
+    uint64_t feats[AG_NLP_PARSER_MAX_FEATS];
+    int32_t *scores;
+    int n_classes = (int)m->parser.n_classes;
+    ag_nlp_state st;
+    size_t i;
+    int rc;
+
+    if ((rc = ag_nlp_tag(m, ctx, s)))
+        return rc;
+    if (!s->n)
+        return AG_OK;
+    if (ag_nlp__state_init(&st, s->n))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    if (!(scores = malloc((size_t)n_classes * sizeof *scores))) {
+        ag_nlp__state_free(&st);
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    }
+    while (!ag_nlp__state_done(&st)) {
+        size_t nf = ag_nlp__parser_features(&st, sc->words, sc->tags, m->tag_upos, feats);
+        int action;
+
+        memset(scores, 0, (size_t)n_classes * sizeof *scores);
+        ag_nlp__score(&m->parser, feats, nf, scores);
+        action = argmax_legal(scores, n_classes, &st);
+        ag_nlp__apply(&st, action);
+    }
+    for (i = 0; i < s->n; i++) {
+        s->heads[i] = st.heads[i + 1];
+        s->deprels[i] = (unsigned char)st.labels[i + 1];
+    }
+    free(scores);
+    ag_nlp__state_free(&st);
+    return AG_OK;
+}

@@ -1,0 +1,169 @@
+/* actorgraph: what the language layer's modules share: the averaged
+ * perceptron (sparse, quantized weights at run time; dense rows while
+ * training), feature keys, and the model's parts.  Private to src/nlp and
+ * to the training program. */
+#ifndef AG_NLP_INTERNAL_H
+#define AG_NLP_INTERNAL_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "actorgraph/nlp.h"
+#include "util/util.h"
+
+/* ---- feature keys ---- */
+/* A feature is a template number and up to three values (word hashes, tag
+ * numbers, distances) mixed into 64 bits.  Runtime tables keep 32 bits of
+ * it; with about a million features that costs a handful of collisions. */
+static inline uint64_t ag_nlp__mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+}
+
+static inline uint64_t ag_nlp__feat(unsigned tmpl, uint64_t a, uint64_t b, uint64_t c)
+{
+    return ag_nlp__mix(ag_nlp__mix(ag_nlp__mix(ag_nlp__mix(0x51ed27f3u, tmpl), a), b), c);
+}
+
+static inline uint32_t ag_nlp__key32(uint64_t f)
+{
+    uint32_t k = (uint32_t)(f ^ (f >> 32));
+    return k ? k : 1u; /* 0 marks an empty slot */
+}
+
+/* ---- run-time weights: key -> a short row of (class, weight) ---- */
+typedef struct ag_nlp_weights {
+    uint32_t n_classes;
+    uint32_t n_rows, n_entries;
+    uint32_t cap;        /* power of two, > 2 * n_rows */
+    uint32_t *keys;      /* [cap], 0 = empty */
+    uint32_t *starts;    /* [cap] first entry of the row */
+    uint16_t *lens;      /* [cap] */
+    uint8_t *cls;        /* [n_entries] */
+    int16_t *w;          /* [n_entries] */
+} ag_nlp_weights;
+
+/* Add the row of every feature in @p feats to @p scores[n_classes]. */
+void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores);
+void ag_nlp__weights_free(ag_nlp_weights *wt);
+
+/* ---- training weights: dense rows, lazily averaged ---- */
+typedef struct ag_nlp_trainer {
+    uint32_t n_classes;
+    uint32_t min_count;  /* features seen fewer times in the counting pass get no row */
+    size_t cap, n_keys;
+    uint64_t *keys;      /* [cap] 0 = empty */
+    uint32_t *counts;    /* [cap] */
+    int64_t *rows;       /* [cap] row index or -1 */
+    size_t n_rows, rows_cap;
+    int32_t *w;          /* [n_rows * n_classes] current weights */
+    int64_t *total;      /* [n_rows * n_classes] summed over time */
+    int64_t *stamp;      /* [n_rows] time of the last update */
+    int64_t now;         /* number of examples seen */
+} ag_nlp_trainer;
+
+int ag_nlp__trainer_init(ag_nlp_trainer *t, uint32_t n_classes, uint32_t min_count);
+void ag_nlp__trainer_free(ag_nlp_trainer *t);
+/* Counting pass: note each feature once per occurrence. */
+int ag_nlp__trainer_count(ag_nlp_trainer *t, const uint64_t *feats, size_t n);
+/* After counting: give a row to every feature seen min_count times. */
+int ag_nlp__trainer_commit(ag_nlp_trainer *t);
+/* Current (not averaged) scores. */
+void ag_nlp__trainer_score(const ag_nlp_trainer *t, const uint64_t *feats, size_t n, int32_t *scores);
+/* One example done: if guess != truth, move weights towards truth. */
+void ag_nlp__trainer_update(ag_nlp_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
+/* Averaged weights, quantized to int16 with rows whose |weight| * scale
+ * falls under @p prune dropped.  @return AG_OK or AG_ENOMEM. */
+int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights *out);
+
+/* ---- the model ---- */
+#define AG_NLP_MAX_TAGS 250
+#define AG_NLP_MAX_DEPRELS 120
+
+typedef struct ag_nlp_lemma_rule {
+    const char *suffix;   /* lower-case ending of the form */
+    uint8_t tag;          /* tagger class */
+    uint8_t strip;        /* bytes removed from the end */
+    const char *append;   /* then appended */
+} ag_nlp_lemma_rule;
+
+struct ag_nlp_model {
+    char *about;                       /* header text */
+    unsigned n_tags;                   /* tagger classes: a UPOS with a Penn tag */
+    uint8_t tag_upos[AG_NLP_MAX_TAGS];
+    uint8_t tag_xpos[AG_NLP_MAX_TAGS];
+    unsigned n_xpos;
+    char *xpos_names[AG_NLP_MAX_TAGS];
+    unsigned n_deprels;
+    char *deprel_names[AG_NLP_MAX_DEPRELS];
+    ag_strmap lemma_exceptions;        /* "form\ttag" -> index into exception_lemmas */
+    char **exception_lemmas;
+    size_t n_exceptions;
+    ag_strmap lemma_rules;             /* "suffix\ttag" -> index into rules */
+    ag_nlp_lemma_rule *rules;
+    size_t n_rules;
+    unsigned max_suffix;
+    ag_nlp_weights tagger, parser;
+    ag_arena strings;
+};
+
+/* Tags named once so the parser's features can test them. */
+int ag_nlp__upos_index(const char *name);
+
+/* ---- words ---- */
+/* The form a feature sees: lower case, digits as '0', at most 40 bytes. */
+uint64_t ag_nlp__word_hash(const char *form);
+/* Hashes of the form's last 1-3 bytes and first byte, and a shape class. */
+typedef struct ag_nlp_wordinfo {
+    uint64_t word, suf1, suf2, suf3, suf4, pre1, pre3, shape, exact;
+    int cap, first_cap, has_digit, has_hyphen;
+    int separator;         /* , ; : or a dash: clause boundaries the parser counts */
+    uint32_t separators_before; /* separators among the words before this one */
+} ag_nlp_wordinfo;
+void ag_nlp__word_info(const char *form, ag_nlp_wordinfo *out);
+/* Fill separators_before for words[1..n] (word 0 is the root). */
+void ag_nlp__word_prefixes(ag_nlp_wordinfo *words, size_t n);
+
+/* ---- tagger ---- */
+#define AG_NLP_TAGGER_MAX_FEATS 40
+/* Features of word i given the tags already chosen for words before it. */
+size_t ag_nlp__tagger_features(const ag_nlp_wordinfo *words, size_t n, size_t i, const uint8_t *tags,
+                               uint64_t *feats);
+
+/* ---- parser (arc-hybrid) ---- */
+#define AG_NLP_PARSER_MAX_FEATS 96
+enum { AG_NLP_SHIFT = 0 }; /* then 1 + 2*label: left-arc, 2 + 2*label: right-arc */
+
+typedef struct ag_nlp_state {
+    size_t n;             /* words; word 0 is the root, words 1..n */
+    int *stack;           /* [n + 1] */
+    size_t depth;
+    size_t next;          /* first word of the buffer */
+    int *heads, *labels;  /* [n + 1] */
+    int *lc1, *lc2, *rc1, *rc2; /* leftmost, second leftmost, rightmost, second rightmost child */
+    int *nl, *nr;         /* number of left and right children */
+    uint64_t *lset, *rset;/* sets of child labels (bits by label % 64) */
+} ag_nlp_state;
+
+int ag_nlp__state_init(ag_nlp_state *st, size_t n);
+void ag_nlp__state_free(ag_nlp_state *st);
+int ag_nlp__state_done(const ag_nlp_state *st);
+int ag_nlp__legal(const ag_nlp_state *st, int action);
+void ag_nlp__apply(ag_nlp_state *st, int action);
+/* @p words[1..n] and @p tags[1..n]; index 0 is the root. */
+/* @p tag_upos maps a tagger class to its UPOS, for coarse features. */
+size_t ag_nlp__parser_features(const ag_nlp_state *st, const ag_nlp_wordinfo *words, const uint8_t *tags,
+                               const uint8_t *tag_upos, uint64_t *feats);
+
+/* ---- lemmas ---- */
+/* Lemma of @p form with tagger class @p tag, into @p out (size >= strlen(form) + 32). */
+void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, char *out, size_t outsz);
+
+/* ---- model file ---- */
+int ag_nlp__model_write(const ag_nlp_model *m, FILE *f);
+/* An empty model to be filled by the trainer. */
+int ag_nlp__model_new(ag_nlp_model **out);
+
+#endif
