@@ -249,8 +249,16 @@ int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, co
             for (i = 0; low[i]; i++)
                 if (low[i] >= 'A' && low[i] <= 'Z')
                     low[i] = (char)(low[i] - 'A' + 'a');
-            if ((rc = index_lemma(lex, low, (uint32_t)lex->n_deprules)))
-                return rc;
+            {
+                /* the rule also answers to the lemma's regular forms, so it
+                 * fires where the tagger's lemma is off */
+                char forms[12][AG_NLP_FORM_MAX];
+                int as_noun = r->upos_mask && !(r->upos_mask & (1u << AG_UPOS_VERB));
+                size_t k, nf = ag_nlp_inflect(low, as_noun ? AG_UPOS_NOUN : AG_UPOS_VERB, forms, 12);
+                for (k = 0; k < nf; k++)
+                    if ((rc = index_lemma(lex, forms[k], (uint32_t)lex->n_deprules)))
+                        return rc;
+            }
         }
         lex->n_deprules++;
     }

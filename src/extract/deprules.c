@@ -10,6 +10,8 @@
 #include "extract_internal.h"
 
 #define TOK(i) (&x->text->tokens[(i)])
+/* the token of word w of the sentence being parsed */
+#define DTOK(d, w) (&(d)->x->text->tokens[(d)->first + (uint32_t)(w)])
 #define MAX_FOUND 16
 
 typedef struct dep_sent {
@@ -36,7 +38,23 @@ static const char *rel_of(const dep_sent *d, int w)
 
 static const char *lower_of(const dep_sent *d, int w)
 {
-    return d->x->text->tokens[d->first + (uint32_t)w].lower;
+    return DTOK(d, w)->lower;
+}
+
+/* Is word w, by its lemma or its form, in the set? */
+static int word_in(const dep_sent *d, int w, ag_wordset set)
+{
+    return ag_lexicon__has(d->x->lex, set, d->s->lemmas[w]) || ag_extract__ws(d->x, set, DTOK(d, w));
+}
+
+static int in_set(const dep_sent *d, int w, const ag_dep_step *st)
+{
+    int in;
+
+    if (st->set < 0)
+        return 1;
+    in = word_in(d, w, (ag_wordset)st->set);
+    return st->set_negated ? !in : in;
 }
 
 static int is_actor_mention(const ag_extractor *x, int mi)
@@ -78,16 +96,7 @@ static int step_matches(const dep_sent *d, int w, const ag_dep_step *st)
     return !strcmp(rel, st->rel);
 }
 
-static int in_set(const dep_sent *d, int w, const ag_dep_step *st)
-{
-    int in;
 
-    if (st->set < 0)
-        return 1;
-    in = ag_lexicon__has(d->x->lex, (ag_wordset)st->set, d->s->lemmas[w]) ||
-         ag_extract__ws(d->x, (ag_wordset)st->set, &d->x->text->tokens[d->first + (uint32_t)w]);
-    return st->set_negated ? !in : in;
-}
 
 /* Follow a path from the trigger; the words it ends on go into @p out. */
 static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int *out, int *n_out, int max)
@@ -122,6 +131,25 @@ static int has_rel_child(const dep_sent *d, int w, const char *rel)
     return 0;
 }
 
+/* A qualifier ("Brazil" in "Brazil's President Maria Souza") stands for
+ * the name its phrase is about, when the phrase has one. */
+static int phrase_head(const dep_sent *d, int mi)
+{
+    const ag_extractor *x = d->x;
+    const ag_mention *m = &x->m[mi];
+    size_t k;
+
+    if (!(m->flags & AG_M_QUALIFIER))
+        return mi;
+    for (k = x->sent_first[d->sent]; k < x->sent_first[d->sent + 1]; k++) {
+        const ag_mention *h = &x->m[k];
+        if ((int)k != mi && !(h->flags & AG_M_QUALIFIER) && is_actor_mention(x, (int)k) &&
+            h->np_start <= m->start && m->end <= h->np_end)
+            return (int)k;
+    }
+    return mi;
+}
+
 /* The actors a word stands for: its own mention, or the name in apposition,
  * or (for "Russian forces", "Iran's government") the nationality or owner
  * of a stand-in noun, or the noun a relative pronoun refers to; then every
@@ -134,7 +162,7 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
     if (depth > 4)
         return;
     if (is_actor_mention(x, d->mention[w])) {
-        found_add(f, d->mention[w]);
+        found_add(f, phrase_head(d, d->mention[w]));
     } else {
         const char *low = lower_of(d, w);
         if ((!strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that")) && d->s->heads[w] > 0) {
@@ -148,7 +176,7 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
                 is_actor_mention(x, d->mention[c]) && !(x->m[d->mention[c]].flags & AG_M_QUALIFIER))
                 found_add(f, d->mention[c]);
         }
-        if (f->n == before && ag_extract__ws(x, AG_WS_STAND_IN, TOK(d->first + (uint32_t)w)))
+        if (f->n == before && word_in(d, w, AG_WS_STAND_IN))
             for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c]) {
                 const char *r = rel_of(d, c);
                 if ((!strcmp(r, "amod") || !strcmp(r, "compound") || !strcmp(r, "nmod:poss")) &&
@@ -161,6 +189,18 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
             actors_of(d, c, f, depth + 1);
 }
 
+/* A nationality adjective names its state only as the trigger's own
+ * modifier ("a Russian attack") or a stand-in's ("Iranian officials"), not
+ * on any noun a path reaches ("North Korean prisoners"). */
+static int nationality_only(const dep_sent *d, int w, int trig)
+{
+    int mi = d->mention[w], h = d->s->heads[w] - 1;
+
+    if (mi < 0 || !(d->x->m[mi].flags & AG_M_DEMONYM) || h < 0 || h == trig)
+        return 0;
+    return !word_in(d, h, AG_WS_STAND_IN);
+}
+
 static void collect(const dep_sent *d, const ag_dep_paths *paths, int from, found *f)
 {
     int ends[32];
@@ -170,7 +210,8 @@ static void collect(const dep_sent *d, const ag_dep_paths *paths, int from, foun
         int n = 0, k;
         walk(d, &paths->v[i], 0, from, ends, &n, 32);
         for (k = 0; k < n; k++)
-            actors_of(d, ends[k], f, 0);
+            if (!nationality_only(d, ends[k], from))
+                actors_of(d, ends[k], f, 0);
     }
 }
 
@@ -207,7 +248,6 @@ static void collect_role(const dep_sent *d, const ag_dep_paths *paths, int trig,
  * (relative clause), "X struck Y, killing Z" (participle). */
 static void inherited_subjects(const dep_sent *d, int trig, found *f)
 {
-    const ag_extractor *x = d->x;
     int w = trig, hops;
 
     for (hops = 0; hops < 4 && d->s->heads[w] > 0; hops++) {
@@ -219,7 +259,7 @@ static void inherited_subjects(const dep_sent *d, int trig, found *f)
         }
         if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl"))
             return;
-        if (!strcmp(r, "xcomp") && ag_extract__ws(x, AG_WS_NEGATING_VERB, TOK(d->first + (uint32_t)h)))
+        if (!strcmp(r, "xcomp") && word_in(d, h, AG_WS_NEGATING_VERB))
             return; /* "X refused to meet Y" */
         if (!strcmp(r, "advcl") && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG"))
             return;
@@ -232,11 +272,27 @@ static void inherited_subjects(const dep_sent *d, int trig, found *f)
     }
 }
 
+/* Marked by "if" or "unless" (a conditional clause). */
+static int conditional_clause(const dep_sent *d, int w)
+{
+    int c;
+
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "mark") && word_in(d, c, AG_WS_CONDITIONAL))
+            return 1;
+    return 0;
+}
+
+/* Negated or only conditional: "did not meet", "would meet if elected". */
 static int negated(const dep_sent *d, int trig)
 {
     int c;
 
+    if (!strncmp(rel_of(d, trig), "advcl", 5) && conditional_clause(d, trig))
+        return 1;
     for (c = d->first_child[trig]; c >= 0; c = d->next_sibling[c]) {
+        if (!strncmp(rel_of(d, c), "advcl", 5) && conditional_clause(d, c))
+            return 1;
         const char *r = rel_of(d, c), *low = lower_of(d, c);
         size_t n = strlen(low);
         if ((!strcmp(r, "advmod") || !strcmp(r, "aux") || !strcmp(r, "aux:pass") || !strcmp(r, "cop")) &&
@@ -326,9 +382,8 @@ typedef struct fire_ctx {
     int statements; /* 0: the specific rules' pass, 1: statements' */
 } fire_ctx;
 
-static void fire(const ag_deprule *r, void *payload)
+static void fire(const ag_deprule *r, fire_ctx *fc)
 {
-    fire_ctx *fc = payload;
     dep_sent *d = fc->d;
     int trig = fc->trig, passive, i, j;
     found src = {{0}, 0}, tgt = {{0}, 0};
@@ -359,6 +414,24 @@ static void fire(const ag_deprule *r, void *payload)
     for (i = 0; i < src.n; i++)
         for (j = 0; j < tgt.n; j++)
             emit(d, r, src.v[i], tgt.v[j]);
+}
+
+/* The rules a word triggers by its lemma or by its form, each once. */
+typedef struct rule_list {
+    const ag_deprule *v[32];
+    int n;
+} rule_list;
+
+static void note_rule(const ag_deprule *r, void *payload)
+{
+    rule_list *rl = payload;
+    int i;
+
+    for (i = 0; i < rl->n; i++)
+        if (rl->v[i] == r)
+            return;
+    if (rl->n < 32)
+        rl->v[rl->n++] = r;
 }
 
 typedef struct dep_scratch {
@@ -444,9 +517,13 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
     for (pass = 0; pass < 2; pass++) {
         for (i = 0; i < n && !d.rc; i++) {
             fire_ctx fc = {&d, (int)i, pass};
-            ag_lexicon__deprules_for(x->lex, sc->s.lemmas[i], fire, &fc);
-            if (strcmp(sc->s.lemmas[i], TOK(se->first + i)->lower))
-                ag_lexicon__deprules_for(x->lex, TOK(se->first + i)->lower, fire, &fc);
+            rule_list rl;
+            int r;
+            rl.n = 0;
+            ag_lexicon__deprules_for(x->lex, sc->s.lemmas[i], note_rule, &rl);
+            ag_lexicon__deprules_for(x->lex, TOK(se->first + i)->lower, note_rule, &rl);
+            for (r = 0; r < rl.n; r++)
+                fire(rl.v[r], &fc);
         }
     }
     return d.rc;

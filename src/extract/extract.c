@@ -147,7 +147,7 @@ int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text
     date = ag_doc_meta_get(doc, AG_META_DATE);
     if (!date)
         date = text->published;
-    if (text->n_tokens && !(x.wsmask = calloc(text->n_tokens, sizeof(uint32_t)))) {
+    if (text->n_tokens && !(x.wsmask = calloc(text->n_tokens, sizeof(uint64_t)))) {
         rc = ag_error_set(ctx, AG_ENOMEM, "out of memory");
         goto out;
     }

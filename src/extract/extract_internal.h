@@ -78,7 +78,7 @@ typedef struct ag_extractor {
     ag_strmap by_initials;    /* "NSC" -> organization entity + 1, 0 if shared */
     ag_strmap by_first_word;  /* "Pioneer" -> organization entity + 1, 0 if shared */
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
-    uint32_t *wsmask;         /* per token: word sets it is in, bit 31 once looked up */
+    uint64_t *wsmask;         /* per token: word sets it is in, bit 63 once looked up */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */
 } ag_extractor;
 
@@ -93,14 +93,14 @@ int ag_extract__pending(ag_extractor *x, int a, int b, const char *relation, con
 static inline int ag_extract__ws(const ag_extractor *x, ag_wordset set, const ag_token *t)
 {
     size_t i = (size_t)(t - x->text->tokens);
-    uint32_t m;
+    uint64_t m;
 
     if (!x->wsmask || i >= x->text->n_tokens)
         return ag_lexicon__has_tok(x->lex, set, t);
     m = x->wsmask[i];
-    if (!(m & 0x80000000u))
-        x->wsmask[i] = m = ag_lexicon__word_mask(x->lex, t) | 0x80000000u;
-    return (m >> set) & 1u;
+    if (!(m >> 63))
+        x->wsmask[i] = m = ag_lexicon__word_mask(x->lex, t) | (1ULL << 63);
+    return (int)((m >> set) & 1u);
 }
 
 /* Helpers on tokens. */

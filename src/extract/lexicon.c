@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "actorgraph/nlp.h"
 #include "text/tokenize.h"
 
 /* Every JSON file of src/data, embedded at build time (see CMakeLists.txt). */
@@ -71,13 +72,13 @@ int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t
     return lex && ag_strmap_get_hashed(&lex->sets[set], t->lower, t->hash, NULL);
 }
 
-uint32_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t)
+uint64_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t)
 {
     size_t mask = 0;
 
     if (lex)
         ag_strmap_get_hashed(&lex->word_masks, t->lower, t->hash, &mask);
-    return (uint32_t)mask;
+    return (uint64_t)mask;
 }
 
 /* Rebuild the word -> sets map after a file added words. */
@@ -233,14 +234,27 @@ out:
     return rc;
 }
 
-static int load_strings(ag_lexicon *lex, const cJSON *arr, ag_wordset set)
+/* @p inflect: 0 the words as listed, else the AG_UPOS_* whose regular forms
+ * join them (lists of lemmas the parser's words are checked against). */
+static int load_strings(ag_lexicon *lex, const cJSON *arr, ag_wordset set, int inflect)
 {
     const cJSON *it;
     int rc;
 
     cJSON_ArrayForEach(it, arr) {
-        if (cJSON_IsString(it) && (rc = set_add(lex, set, it->valuestring)))
-            return rc;
+        char forms[12][AG_NLP_FORM_MAX];
+        size_t k, n;
+        if (!cJSON_IsString(it))
+            continue;
+        if (!inflect) {
+            if ((rc = set_add(lex, set, it->valuestring)))
+                return rc;
+            continue;
+        }
+        n = ag_nlp_inflect(it->valuestring, inflect, forms, 12);
+        for (k = 0; k < n; k++)
+            if ((rc = set_add(lex, set, forms[k])))
+                return rc;
     }
     return AG_OK;
 }
@@ -493,7 +507,7 @@ static int load_furniture(ag_lexicon *lex, const cJSON *obj)
     const cJSON *it;
     int rc;
 
-    if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(obj, "lines"), AG_WS_FURN_LINE)))
+    if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(obj, "lines"), AG_WS_FURN_LINE, 0)))
         return rc;
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, "prefixes")) {
         char **v;
@@ -536,19 +550,20 @@ static int load_furniture(ag_lexicon *lex, const cJSON *obj)
 }
 
 /* The lexicon keys that hold word lists, and their sets. */
-static const struct { const char *key; ag_wordset set; } word_lists[] = {
-    {"common_words", AG_WS_COMMON}, {"given_names", AG_WS_GIVEN}, {"months", AG_WS_MONTH},
-    {"weekdays", AG_WS_WEEKDAY}, {"org_heads", AG_WS_ORG_HEAD}, {"media_heads", AG_WS_MEDIA_HEAD},
-    {"group_heads", AG_WS_GROUP_HEAD}, {"place_heads", AG_WS_PLACE_HEAD},
-    {"name_particles", AG_WS_PARTICLE}, {"speech_verbs", AG_WS_SPEECH},
-    {"abbreviations", AG_WS_ABBREV}, {"country_nouns", AG_WS_COUNTRY_NOUN}, {"trigger_fillers", AG_WS_FILLER},
-    {"determiners", AG_WS_DET}, {"prepositions", AG_WS_PREP}, {"locatives", AG_WS_LOCATIVE},
-    {"title_modifiers", AG_WS_TITLE_MOD}, {"say_verbs", AG_WS_SAY}, {"aux_words", AG_WS_AUX},
-    {"clause_openers", AG_WS_OPENER}, {"negation_cues", AG_WS_NEGATION},
-    {"pronouns", AG_WS_PRONOUN}, {"stop_verbs", AG_WS_STOP_VERB},
-    {"org_nouns", AG_WS_ORG_NOUN}, {"sub_body_heads", AG_WS_SUB_BODY},
-    {"stand_in_nouns", AG_WS_STAND_IN}, {"negating_verbs", AG_WS_NEGATING_VERB},
-    {"speech_lemmas", AG_WS_SPEECH_LEMMA}};
+static const struct { const char *key; ag_wordset set; int inflect; } word_lists[] = {
+    {"common_words", AG_WS_COMMON, 0}, {"given_names", AG_WS_GIVEN, 0}, {"months", AG_WS_MONTH, 0},
+    {"weekdays", AG_WS_WEEKDAY, 0}, {"org_heads", AG_WS_ORG_HEAD, 0}, {"media_heads", AG_WS_MEDIA_HEAD, 0},
+    {"group_heads", AG_WS_GROUP_HEAD, 0}, {"place_heads", AG_WS_PLACE_HEAD, 0},
+    {"name_particles", AG_WS_PARTICLE, 0}, {"speech_verbs", AG_WS_SPEECH, 0},
+    {"abbreviations", AG_WS_ABBREV, 0}, {"country_nouns", AG_WS_COUNTRY_NOUN, 0}, {"trigger_fillers", AG_WS_FILLER, 0},
+    {"determiners", AG_WS_DET, 0}, {"prepositions", AG_WS_PREP, 0}, {"locatives", AG_WS_LOCATIVE, 0},
+    {"title_modifiers", AG_WS_TITLE_MOD, 0}, {"say_verbs", AG_WS_SAY, 0}, {"aux_words", AG_WS_AUX, 0},
+    {"clause_openers", AG_WS_OPENER, 0}, {"negation_cues", AG_WS_NEGATION, 0},
+    {"pronouns", AG_WS_PRONOUN, 0}, {"stop_verbs", AG_WS_STOP_VERB, 0},
+    {"org_nouns", AG_WS_ORG_NOUN, 0}, {"sub_body_heads", AG_WS_SUB_BODY, 0},
+    {"stand_in_nouns", AG_WS_STAND_IN, AG_UPOS_NOUN}, {"negating_verbs", AG_WS_NEGATING_VERB, AG_UPOS_VERB},
+    {"speech_lemmas", AG_WS_SPEECH_LEMMA, AG_UPOS_VERB}, {"light_verbs", AG_WS_LIGHT_VERB, AG_UPOS_VERB},
+    {"conditional_marks", AG_WS_CONDITIONAL, 0}};
 
 int ag_lexicon__wordset_named(const char *key)
 {
@@ -580,7 +595,8 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         goto out;
     }
     for (i = 0; i < sizeof(word_lists) / sizeof(word_lists[0]); i++)
-        if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, word_lists[i].key), word_lists[i].set)))
+        if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, word_lists[i].key), word_lists[i].set,
+                               word_lists[i].inflect)))
             goto out;
     if ((rc = load_countries(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "countries"), name)) ||
         (rc = load_actors(lex, ctx, cJSON_GetObjectItemCaseSensitive(root, "actors"), name)) ||

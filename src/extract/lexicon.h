@@ -94,7 +94,7 @@ typedef enum {
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
     AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_ORG_NOUN,
-    AG_WS_SUB_BODY, AG_WS_STAND_IN, AG_WS_NEGATING_VERB, AG_WS_SPEECH_LEMMA, AG_WS_COUNT_,
+    AG_WS_SUB_BODY, AG_WS_STAND_IN, AG_WS_NEGATING_VERB, AG_WS_SPEECH_LEMMA, AG_WS_LIGHT_VERB, AG_WS_CONDITIONAL, AG_WS_COUNT_,
     /* not lists: a lexicon phrase / a rule trigger starts with the word */
     AG_WS_PHRASE_START = AG_WS_COUNT_, AG_WS_RULE_START
 } ag_wordset;
@@ -137,8 +137,10 @@ int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower);
 /* The same for a token (uses its precomputed hash). */
 int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t);
 
-/* Every set a token's word is in, as bits (1 << ag_wordset): one look-up. */
-uint32_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t);
+/* Every set a token's word is in, as bits (1 << ag_wordset): one look-up.
+ * The map stores the bits in a size_t, and callers keep bit 63 as a mark. */
+_Static_assert(AG_WS_RULE_START < 63 && sizeof(size_t) >= 8, "word-set bits must fit the mask");
+uint64_t ag_lexicon__word_mask(const ag_lexicon *lex, const ag_token *t);
 
 /* Page furniture: 1 if the (trimmed) line should be dropped. */
 int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len);

@@ -85,6 +85,19 @@ AG_EXTERN(const char *) ag_nlp_deprel_name(const ag_nlp_model *model, int deprel
 /** The index of a relation's name, or -1 when the model has no such relation. */
 AG_EXTERN(int) ag_nlp_deprel_index(const ag_nlp_model *model, const char *name);
 
+/** Longest form ag_nlp_inflect() writes, with its NUL. */
+#define AG_NLP_FORM_MAX 48
+
+/**
+ * The regular English inflections of a lemma, the lemma first: for a verb
+ * (AG_UPOS_VERB) -s, -ed and -ing forms, for a noun (AG_UPOS_NOUN) plurals.
+ * Spelling variants that cannot be told apart without a dictionary ("plan"
+ * -> "planned", "open" -> "opened") are both given, so a form matches when
+ * the tagger's lemma misses.  Irregular forms are not made.
+ * @return the number of forms written into @p out (at most @p max).
+ */
+AG_EXTERN(size_t) ag_nlp_inflect(const char *lemma, int upos, char (*out)[AG_NLP_FORM_MAX], size_t max);
+
 #ifdef __cplusplus
 }
 #endif

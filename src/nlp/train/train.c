@@ -474,7 +474,7 @@ static void train_parser(const bank *b, const corpus_cache *cc, uint8_t **tags, 
     int C = 1 + 2 * (int)n_labels;
     int32_t *scores = xmalloc((size_t)C * sizeof *scores);
     int *costs = xmalloc((size_t)C * sizeof *costs);
-    size_t *order = xmalloc(b->n * sizeof *order), i;
+    size_t *order = xmalloc(b->n * sizeof *order), i, oracle_ok = 0;
     uint64_t rng = seed;
     int e;
 
@@ -504,8 +504,17 @@ static void train_parser(const bank *b, const corpus_cache *cc, uint8_t **tags, 
                         pick = c;
             ag_nlp__apply(&st, pick);
         }
+        {
+            size_t j, ok = 1;
+            for (j = 1; j <= s->n; j++)
+                ok &= st.heads[j] == s->w[j].phead && st.labels[j] == s->w[j].label;
+            oracle_ok += ok;
+        }
         ag_nlp__state_free(&st);
     }
+    /* the costs are right only if following zero-cost actions rebuilds
+     * every (projectivized) training tree */
+    fprintf(stderr, "parser: the oracle rebuilds %zu of %zu training trees\n", oracle_ok, b->n);
     if (ag_nlp__trainer_commit(t))
         die("%s", "out of memory");
     fprintf(stderr, "parser: %zu features, %zu with weights\n", t->n_keys, t->n_rows);
@@ -752,7 +761,7 @@ typedef struct scores {
     size_t words, upos, xpos, lemma, uas, las;
 } scores_t;
 
-static void eval_model(const ag_nlp_model *m, const bank *b, scores_t *sc)
+static void eval_model(const ag_nlp_model *m, const bank *b, scores_t *sc, FILE *dump)
 {
     ag_ctx *ctx;
     ag_nlp_sentence s;
@@ -778,6 +787,10 @@ static void eval_model(const ag_nlp_model *m, const bank *b, scores_t *sc)
         for (j = 0; j < g->n; j++) {
             const word *w = &g->w[j + 1];
             char gl[256], pl[256];
+            if (dump)
+                fprintf(dump, "%zu\t%s\t%s\t%s\t%s\t_\t%d\t%s\t%d\t%s\n", j + 1, w->form, s.lemmas[j],
+                        ag_nlp_upos_name(s.upos[j]), ag_nlp_xpos_name(m, s.xpos[j]), s.heads[j],
+                        ag_nlp_deprel_name(m, s.deprels[j]), w->head, w->deprel);
             sc->words++;
             sc->upos += !strcmp(ag_nlp_upos_name(s.upos[j]), w->upos);
             sc->xpos += !strcmp(ag_nlp_xpos_name(m, s.xpos[j]), w->xpos);
@@ -928,6 +941,7 @@ static int cmd_eval(int argc, char **argv)
     const char *model_path = NULL, *gold = NULL;
     double min_upos = 0, min_uas = 0, min_las = 0;
     int raw = 0, i, fail = 0;
+    FILE *dump = NULL;
     ag_nlp_model *m;
     ag_ctx *ctx;
     bank b;
@@ -938,6 +952,8 @@ static int cmd_eval(int argc, char **argv)
             model_path = argv[++i];
         else if (!strcmp(argv[i], "--raw"))
             raw = 1;
+        else if (!strcmp(argv[i], "--dump"))
+            dump = stdout; /* predicted and gold heads and relations, word by word */
         else if (!strcmp(argv[i], "--min-upos") && i + 1 < argc)
             min_upos = atof(argv[++i]);
         else if (!strcmp(argv[i], "--min-uas") && i + 1 < argc)
@@ -970,7 +986,7 @@ static int cmd_eval(int argc, char **argv)
                sc.words, ours, (double)sc.upos / (double)sc.words, (double)sc.uas / (double)sc.words,
                (double)sc.las / (double)sc.words);
     } else {
-        eval_model(m, &b, &sc);
+        eval_model(m, &b, &sc, dump);
         printf("%s (%zu words): UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f\n", gold, sc.words,
                (double)sc.upos / (double)sc.words, (double)sc.xpos / (double)sc.words,
                (double)sc.lemma / (double)sc.words, (double)sc.uas / (double)sc.words,
@@ -1140,7 +1156,7 @@ static int cmd_train(int argc, char **argv)
         scores_t sc;
         if (ag_ctx_new(&ctx) || ag_nlp_model_load(&back, ctx, bytes, len))
             die("the written model does not load back: %s", out_path);
-        eval_model(back, &dev, &sc);
+        eval_model(back, &dev, &sc, NULL);
         fprintf(stderr,
                 "%s: %zu bytes; tagger %u rows %u entries; parser %u rows %u entries\n"
                 "dev with the written model: UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f\n",
