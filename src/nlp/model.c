@@ -76,24 +76,47 @@ static void put_str(FILE *f, const char *s)
     fwrite(s, 1, len, f);
 }
 
+/* A row's (class, weight) pairs, dense or sparse; returns how many. */
+static uint32_t row_pairs(const ag_nlp_weights *wt, const ag_nlp_slot *sl, uint8_t *cls, int16_t *w)
+{
+    uint32_t j, n = 0;
+
+    if (sl->len & AG_NLP_DENSE) {
+        for (j = 0; j < wt->n_classes; j++)
+            if (wt->dense[sl->start + j])
+                cls[n] = (uint8_t)j, w[n++] = wt->dense[sl->start + j];
+        return n;
+    }
+    for (j = sl->start; j < sl->start + sl->len; j++)
+        cls[n] = wt->entries[j].cls, w[n++] = wt->entries[j].w;
+    return n;
+}
+
 static void put_weights(FILE *f, const ag_nlp_weights *wt)
 {
-    uint32_t s, j;
+    uint8_t cls[256];
+    int16_t w[256];
+    uint32_t s, j, rows = 0, entries = 0;
 
-    put_u32(f, wt->n_classes);
-    put_u32(f, wt->n_rows);
-    put_u32(f, wt->n_entries);
     for (s = 0; s < wt->cap; s++) {
-        if (!wt->keys[s])
+        uint32_t n = wt->slots[s].key ? row_pairs(wt, &wt->slots[s], cls, w) : 0;
+        rows += n > 0;
+        entries += n;
+    }
+    put_u32(f, wt->n_classes);
+    put_u32(f, rows);
+    put_u32(f, entries);
+    for (s = 0; s < wt->cap; s++) {
+        uint32_t n = wt->slots[s].key ? row_pairs(wt, &wt->slots[s], cls, w) : 0;
+        if (!n)
             continue;
-        put_u32(f, wt->keys[s]);
-        fputc(wt->lens[s] & 0xff, f);
-        fputc(wt->lens[s] >> 8, f);
-        for (j = wt->starts[s]; j < wt->starts[s] + wt->lens[s]; j++) {
-            uint16_t w = (uint16_t)wt->w[j];
-            fputc(wt->cls[j], f);
-            fputc(w & 0xff, f);
-            fputc(w >> 8, f);
+        put_u32(f, wt->slots[s].key);
+        fputc((int)(n & 0xff), f);
+        fputc((int)(n >> 8), f);
+        for (j = 0; j < n; j++) {
+            fputc(cls[j], f);
+            fputc((uint16_t)w[j] & 0xff, f);
+            fputc((uint16_t)w[j] >> 8, f);
         }
     }
 }
@@ -183,15 +206,6 @@ static char *get_str(reader *r, ag_arena *a)
     return s;
 }
 
-static uint32_t wslot(const ag_nlp_weights *wt, uint32_t key)
-{
-    uint32_t mask = wt->cap - 1, i = (key * 2654435761u) & mask;
-
-    while (wt->keys[i] && wt->keys[i] != key)
-        i = (i + 1) & mask;
-    return i;
-}
-
 static int get_weights(reader *r, ag_nlp_weights *wt)
 {
     uint32_t rows, entries, cap = 1, i, e = 0;
@@ -208,12 +222,9 @@ static int get_weights(reader *r, ag_nlp_weights *wt)
     while (cap < rows * 2 + 2)
         cap <<= 1;
     wt->cap = cap;
-    wt->keys = calloc(cap, sizeof *wt->keys);
-    wt->starts = calloc(cap, sizeof *wt->starts);
-    wt->lens = calloc(cap, sizeof *wt->lens);
-    wt->cls = malloc(entries + 1);
-    wt->w = malloc((entries + 1) * sizeof *wt->w);
-    if (!wt->keys || !wt->starts || !wt->lens || !wt->cls || !wt->w)
+    wt->slots = calloc(cap, sizeof *wt->slots);
+    wt->entries = calloc((size_t)entries + 1, sizeof *wt->entries);
+    if (!wt->slots || !wt->entries)
         return AG_ENOMEM;
     for (i = 0; i < rows && !r->bad; i++) {
         uint32_t key = get_u32(r), s, len, j;
@@ -222,25 +233,27 @@ static int get_weights(reader *r, ag_nlp_weights *wt)
         len |= get_u8(r) << 8;
         if (r->bad || !key || len > entries - e || (size_t)len * 3 > r->left)
             return r->bad = 1, AG_EPARSE;
-        s = wslot(wt, key);
-        if (wt->keys[s])
+        s = ag_nlp__slot(wt, key);
+        if (wt->slots[s].key)
             return r->bad = 1, AG_EPARSE; /* a key twice */
-        wt->keys[s] = key;
-        wt->starts[s] = e;
-        wt->lens[s] = (uint16_t)len;
+        wt->slots[s].key = key;
+        wt->slots[s].start = e;
+        wt->slots[s].len = len;
         for (j = 0; j < len; j++, e++) {
             unsigned c = get_u8(r);
             uint16_t w = (uint16_t)get_u8(r);
             w |= (uint16_t)(get_u8(r) << 8);
             if (c >= wt->n_classes)
                 return r->bad = 1, AG_EPARSE;
-            wt->cls[e] = (uint8_t)c;
-            wt->w[e] = (int16_t)w;
+            wt->entries[e].cls = (uint8_t)c;
+            wt->entries[e].w = (int16_t)w;
         }
     }
     wt->n_rows = rows;
     wt->n_entries = e;
-    return r->bad ? AG_EPARSE : AG_OK;
+    if (r->bad)
+        return AG_EPARSE;
+    return ag_nlp__weights_densify(wt);
 }
 
 static int read_model(ag_nlp_model *m, reader *r)

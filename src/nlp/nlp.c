@@ -101,11 +101,15 @@ void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, ch
 
 static int argmax_legal(const int32_t *scores, int n_classes, const ag_nlp_state *st)
 {
+    /* legality depends on the kind of action only: shift, left or right arc */
+    int legal[3] = {ag_nlp__legal(st, AG_NLP_SHIFT), ag_nlp__legal(st, 1), ag_nlp__legal(st, 2)};
     int best = -1, c;
 
-    for (c = 0; c < n_classes; c++)
-        if (ag_nlp__legal(st, c) && (best < 0 || scores[c] > scores[best]))
+    for (c = 0; c < n_classes; c++) {
+        int kind = c == AG_NLP_SHIFT ? 0 : c % 2 == 1 ? 1 : 2;
+        if (legal[kind] && (best < 0 || scores[c] > scores[best]))
             best = c;
+    }
     return best;
 }
 
@@ -161,12 +165,25 @@ int ag_nlp_tag(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
     return lemmatize_words(m, ctx, s, sc);
 }
 
+/* Greedy arc-hybrid parse of words[1..n]; heads and labels into st. */
+static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, const uint8_t *tags, ag_nlp_state *st,
+                        int32_t *scores)
+{
+    uint64_t feats[AG_NLP_PARSER_MAX_FEATS];
+    int n_classes = (int)m->parser.n_classes;
+
+    while (!ag_nlp__state_done(st)) {
+        size_t nf = ag_nlp__parser_features(st, words, tags, m->tag_upos, feats);
+        memset(scores, 0, (size_t)n_classes * sizeof *scores);
+        ag_nlp__score(&m->parser, feats, nf, scores);
+        ag_nlp__apply(st, argmax_legal(scores, n_classes, st));
+    }
+}
+
 int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
 {
     scratch *sc = s->internal_;
-    uint64_t feats[AG_NLP_PARSER_MAX_FEATS];
     int32_t *scores;
-    int n_classes = (int)m->parser.n_classes;
     ag_nlp_state st;
     size_t i;
     int rc;
@@ -177,24 +194,16 @@ int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
         return AG_OK;
     if (ag_nlp__state_init(&st, s->n))
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    if (!(scores = malloc((size_t)n_classes * sizeof *scores))) {
+    if (!(scores = malloc(m->parser.n_classes * sizeof *scores))) {
         ag_nlp__state_free(&st);
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
     }
-    while (!ag_nlp__state_done(&st)) {
-        size_t nf = ag_nlp__parser_features(&st, sc->words, sc->tags, m->tag_upos, feats);
-        int action;
-
-        memset(scores, 0, (size_t)n_classes * sizeof *scores);
-        ag_nlp__score(&m->parser, feats, nf, scores);
-        action = argmax_legal(scores, n_classes, &st);
-        ag_nlp__apply(&st, action);
-    }
+    parse_words(m, sc->words, sc->tags, &st, scores);
+    free(scores);
     for (i = 0; i < s->n; i++) {
         s->heads[i] = st.heads[i + 1];
         s->deprels[i] = (unsigned char)st.labels[i + 1];
     }
-    free(scores);
     ag_nlp__state_free(&st);
     return AG_OK;
 }

@@ -33,17 +33,39 @@ static inline uint32_t ag_nlp__key32(uint64_t f)
     return k ? k : 1u; /* 0 marks an empty slot */
 }
 
-/* ---- run-time weights: key -> a short row of (class, weight) ---- */
+/* ---- run-time weights: key -> a short row of (class, weight) ----
+ * One slot and one run of entries per feature, so a look-up costs about
+ * two cache misses; scoring prefetches every slot first. */
+typedef struct ag_nlp_slot {
+    uint32_t key;        /* 0 = empty */
+    uint32_t start;      /* first entry of the row; for a dense row, its offset in dense */
+    uint32_t len;        /* entries; AG_NLP_DENSE set: the row is dense (n_classes weights) */
+} ag_nlp_slot;
+
+#define AG_NLP_DENSE 0x80000000u
+
+typedef struct ag_nlp_entry {
+    int16_t w;
+    uint8_t cls;
+    uint8_t pad_;
+} ag_nlp_entry;
+
 typedef struct ag_nlp_weights {
     uint32_t n_classes;
     uint32_t n_rows, n_entries;
     uint32_t cap;        /* power of two, > 2 * n_rows */
-    uint32_t *keys;      /* [cap], 0 = empty */
-    uint32_t *starts;    /* [cap] first entry of the row */
-    uint16_t *lens;      /* [cap] */
-    uint8_t *cls;        /* [n_entries] */
-    int16_t *w;          /* [n_entries] */
+    ag_nlp_slot *slots;  /* [cap] */
+    ag_nlp_entry *entries; /* [n_entries] */
+    int16_t *dense;      /* long rows, n_classes each, for vectorized adds */
+    uint32_t n_dense;
 } ag_nlp_weights;
+
+/* Store the long rows densely (a run-time form; files keep them sparse).
+ * Sparse entries stay in place, so writing a model works either way. */
+int ag_nlp__weights_densify(ag_nlp_weights *wt);
+
+/* The slot of @p key in @p wt (empty if absent); for building tables. */
+uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key);
 
 /* Add the row of every feature in @p feats to @p scores[n_classes]. */
 void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores);
@@ -74,6 +96,7 @@ int ag_nlp__trainer_commit(ag_nlp_trainer *t);
 void ag_nlp__trainer_score(const ag_nlp_trainer *t, const uint64_t *feats, size_t n, int32_t *scores);
 /* One example done: if guess != truth, move weights towards truth. */
 void ag_nlp__trainer_update(ag_nlp_trainer *t, const uint64_t *feats, size_t n, int truth, int guess);
+
 /* Averaged weights, quantized to int16 with rows whose |weight| * scale
  * falls under @p prune dropped.  @return AG_OK or AG_ENOMEM. */
 int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights *out);
@@ -120,10 +143,13 @@ typedef struct ag_nlp_wordinfo {
     uint64_t word, suf1, suf2, suf3, suf4, pre1, pre3, shape, exact;
     int cap, first_cap, has_digit, has_hyphen;
     int separator;         /* , ; : or a dash: clause boundaries the parser counts */
+    int punct;             /* no letter or digit: punctuation the parser leaves out */
     uint32_t separators_before; /* separators among the words before this one */
+    uint64_t punct_before, punct_after; /* the punctuation right before / after the word, or 0 */
 } ag_nlp_wordinfo;
 void ag_nlp__word_info(const char *form, ag_nlp_wordinfo *out);
-/* Fill separators_before for words[1..n] (word 0 is the root). */
+/* Fill separators_before and the neighbouring punctuation for words[1..n]
+ * (word 0 is the root). */
 void ag_nlp__word_prefixes(ag_nlp_wordinfo *words, size_t n);
 
 /* ---- tagger ---- */

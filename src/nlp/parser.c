@@ -118,7 +118,7 @@ enum {
     P_B0W_SL, P_B0T_SL, P_S0T_S0LT_B0T, P_S0T_S0RT_B0T, P_S0T_B0T_B0LT, P_S1T_S0T_S0RT,
     P_S1W_B0W, P_S1T_B0T, P_B0SUF, P_S0SUF, P_B1W_B0W, P_S0W_S0RL, P_B0W_B0LL, P_S1T_S1RT_S0T,
     P_S0U_B0U, P_S1U_S0U_B0U, P_S0U_B0U_B1U, P_SEP_S0T_B0T, P_SEP_S0U_B0U_D, P_S0W_B0U, P_S0U_B0W,
-    P_S0U_S0LL_S0RL, P_B0U_B0LL, P_S1U_S0U
+    P_S0U_S0LL_S0RL, P_B0U_B0LL, P_S1U_S0U, P_B0PB_S0T, P_S0PA_B0T, P_B0PB_B0T, P_S0PA_S0T
 };
 
 #define UPOS(i) ((i) >= 0 && tags[i] != 255 ? (uint64_t)tag_upos[tags[i]] + 1 : (i) == 0 ? 99 : 0)
@@ -259,6 +259,14 @@ size_t ag_nlp__parser_features(const ag_nlp_state *st, const ag_nlp_wordinfo *wo
         feats[k++] = ag_nlp__feat(P_S0U_S0LL_S0RL, s0u, LAB(s0l), LAB(s0r));
         feats[k++] = ag_nlp__feat(P_B0U_B0LL, b0u, LAB(b0l), 0);
         feats[k++] = ag_nlp__feat(P_S1U_S0U, s1u, s0u, 0);
+        /* the punctuation next to a word marks a boundary */
+        {
+            uint64_t b0pb = b0 > 0 ? words[b0].punct_before : 0, s0pa = s0 > 0 ? words[s0].punct_after : 0;
+            feats[k++] = ag_nlp__feat(P_B0PB_S0T, b0pb, s0t, b0u);
+            feats[k++] = ag_nlp__feat(P_S0PA_B0T, s0pa, b0t, s0u);
+            feats[k++] = ag_nlp__feat(P_B0PB_B0T, b0pb, b0t, 0);
+            feats[k++] = ag_nlp__feat(P_S0PA_S0T, s0pa, s0t, 0);
+        }
     }
     return k;
 }

@@ -8,41 +8,99 @@
 
 #include "nlp/nlp_internal.h"
 
-static uint32_t slot32(const ag_nlp_weights *wt, uint32_t key)
+uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key)
 {
     uint32_t mask = wt->cap - 1, i = (key * 2654435761u) & mask;
 
-    while (wt->keys[i] && wt->keys[i] != key)
+    while (wt->slots[i].key && wt->slots[i].key != key)
         i = (i + 1) & mask;
     return i;
 }
 
+#define SCORE_BATCH 128
+
+static void add_row(int32_t *restrict scores, const int16_t *restrict row, uint32_t n)
+{
+    uint32_t c;
+
+    for (c = 0; c < n; c++)
+        scores[c] += row[c];
+}
+
 void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores)
 {
-    size_t f;
+    uint32_t keys[SCORE_BATCH], home[SCORE_BATCH];
+    uint32_t mask = wt->cap - 1;
+    size_t f, base;
 
     if (!wt->cap)
         return;
-    for (f = 0; f < n; f++) {
-        uint32_t s = slot32(wt, ag_nlp__key32(feats[f]));
-        uint32_t j, start, end;
-
-        if (!wt->keys[s])
-            continue;
-        start = wt->starts[s];
-        end = start + wt->lens[s];
-        for (j = start; j < end; j++)
-            scores[wt->cls[j]] += wt->w[j];
+    for (base = 0; base < n; base += SCORE_BATCH) {
+        size_t m = n - base < SCORE_BATCH ? n - base : SCORE_BATCH;
+        /* first ask for every slot, then read them: the misses overlap */
+        for (f = 0; f < m; f++) {
+            keys[f] = ag_nlp__key32(feats[base + f]);
+            home[f] = (keys[f] * 2654435761u) & mask;
+#if defined(__GNUC__)
+            __builtin_prefetch(&wt->slots[home[f]]);
+#endif
+        }
+        for (f = 0; f < m; f++) {
+            uint32_t i = home[f];
+            const ag_nlp_entry *e, *end;
+            while (wt->slots[i].key && wt->slots[i].key != keys[f])
+                i = (i + 1) & mask;
+            if (!wt->slots[i].key)
+                continue;
+            if (wt->slots[i].len & AG_NLP_DENSE) {
+                add_row(scores, wt->dense + wt->slots[i].start, wt->n_classes);
+                continue;
+            }
+            e = wt->entries + wt->slots[i].start;
+            end = e + wt->slots[i].len;
+            for (; e < end; e++)
+                scores[e->cls] += e->w;
+        }
     }
+}
+
+/* A row this long is cheaper summed densely than entry by entry. */
+static int long_row(const ag_nlp_weights *wt, uint32_t len)
+{
+    return wt->n_classes >= 8 && len * 6 >= wt->n_classes;
+}
+
+int ag_nlp__weights_densify(ag_nlp_weights *wt)
+{
+    uint32_t s, n = 0, k = 0, j;
+
+    for (s = 0; s < wt->cap; s++)
+        n += wt->slots[s].key && long_row(wt, wt->slots[s].len);
+    if (!n)
+        return AG_OK;
+    if (!(wt->dense = calloc((size_t)n * wt->n_classes, sizeof *wt->dense)))
+        return AG_ENOMEM;
+    for (s = 0; s < wt->cap; s++) {
+        ag_nlp_slot *sl = &wt->slots[s];
+        int16_t *row;
+        if (!sl->key || !long_row(wt, sl->len))
+            continue;
+        row = wt->dense + (size_t)k * wt->n_classes;
+        for (j = sl->start; j < sl->start + sl->len; j++)
+            row[wt->entries[j].cls] = wt->entries[j].w;
+        sl->start = k * wt->n_classes;
+        sl->len = AG_NLP_DENSE;
+        k++;
+    }
+    wt->n_dense = n;
+    return AG_OK;
 }
 
 void ag_nlp__weights_free(ag_nlp_weights *wt)
 {
-    free(wt->keys);
-    free(wt->starts);
-    free(wt->lens);
-    free(wt->cls);
-    free(wt->w);
+    free(wt->slots);
+    free(wt->dense);
+    free(wt->entries);
     memset(wt, 0, sizeof *wt);
 }
 
@@ -229,12 +287,9 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
         cap <<= 1;
     out->n_classes = (uint32_t)C;
     out->cap = cap;
-    out->keys = calloc(cap, sizeof *out->keys);
-    out->starts = calloc(cap, sizeof *out->starts);
-    out->lens = calloc(cap, sizeof *out->lens);
-    out->cls = malloc(entries + 1);
-    out->w = malloc((entries + 1) * sizeof *out->w);
-    if (!out->keys || !out->starts || !out->lens || !out->cls || !out->w) {
+    out->slots = calloc(cap, sizeof *out->slots);
+    out->entries = calloc(entries + 1, sizeof *out->entries);
+    if (!out->slots || !out->entries) {
         free(avg);
         ag_nlp__weights_free(out);
         return AG_ENOMEM;
@@ -251,8 +306,8 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
             avg[c] = ((double)t->total[k] + (double)t->w[k] * (double)(t->now - t->stamp[r])) / now;
         }
         key = ag_nlp__key32(t->keys[i]);
-        s = slot32(out, key);
-        if (out->keys[s])
+        s = ag_nlp__slot(out, key);
+        if (out->slots[s].key)
             continue; /* a 32-bit collision: the first row wins */
         for (c = 0; c < C; c++) {
             if (fabs(avg[c]) >= prune) {
@@ -260,15 +315,15 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
                 if (q == 0)
                     continue;
                 if (!len)
-                    out->starts[s] = e;
-                out->cls[e] = (uint8_t)c;
-                out->w[e] = (int16_t)q;
+                    out->slots[s].start = e;
+                out->entries[e].cls = (uint8_t)c;
+                out->entries[e].w = (int16_t)q;
                 e++, len++;
             }
         }
         if (len) {
-            out->keys[s] = key;
-            out->lens[s] = (uint16_t)len;
+            out->slots[s].key = key;
+            out->slots[s].len = len;
             out->n_rows++;
         }
     }

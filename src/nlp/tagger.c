@@ -85,7 +85,10 @@ void ag_nlp__word_info(const char *form, ag_nlp_wordinfo *w)
     w->cap = w->first_cap;
     w->separator = (!strcmp(form, ",") || !strcmp(form, ";") || !strcmp(form, ":") || !strcmp(form, "-") ||
                     !strcmp(form, "--"));
+    w->punct = form[0] != 0;
     for (i = 0; form[i]; i++) {
+        if (isalnum((unsigned char)form[i]) || (unsigned char)form[i] >= 0x80)
+            w->punct = 0;
         if (isdigit((unsigned char)form[i]))
             w->has_digit = 1;
         if (form[i] == '-')
@@ -147,5 +150,7 @@ void ag_nlp__word_prefixes(ag_nlp_wordinfo *words, size_t n)
     for (i = 1; i <= n; i++) {
         words[i].separators_before = count;
         count += (uint32_t)words[i].separator;
+        words[i].punct_before = i > 1 && words[i - 1].punct ? words[i - 1].exact : 0;
+        words[i].punct_after = i < n && words[i + 1].punct ? words[i + 1].exact : 0;
     }
 }

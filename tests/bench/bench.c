@@ -313,7 +313,14 @@ int main(int argc, char **argv)
     const char *examples = AG_SOURCE_DIR "/examples", *articles_dir = NULL;
     char **real = NULL;
     size_t n_real = 0;
-    int svg = 1;
+    int svg = 1, parse = 1;
+    double t_parse = 0;
+    size_t parsed_tokens = 0;
+    ag_nlp_model *nlp = NULL;
+    ag_nlp_sentence ps = {0};
+    ag_extract_options xopts = AG_EXTRACT_OPTIONS_INIT;
+    const char **forms = NULL;
+    size_t forms_cap = 0;
     corpus c = {0};
     sbuf art = {0};
     ag_ctx *ctx;
@@ -334,8 +341,10 @@ int main(int argc, char **argv)
             articles_dir = argv[++i];
         else if (strcmp(argv[i], "--no-svg") == 0)
             svg = 0;
+        else if (strcmp(argv[i], "--no-parse") == 0)
+            parse = 0;
         else
-            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] [--seed N]");
+            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] [--no-parse] [--seed N]");
     }
     if (mb <= 0 || n_names == 0)
         die("--mb and --names must be positive");
@@ -349,6 +358,12 @@ int main(int argc, char **argv)
     check(ag_ctx_new(&ctx), NULL, "context");
     check(ag_lexicon_new(&lex, ctx), ctx, "lexicon");
     check(ag_graph_new(&all, ctx), ctx, "graph");
+    if (parse) {
+        t0 = now(CLOCK_MONOTONIC);
+        check(ag_nlp_model_builtin(&nlp, ctx), ctx, "language model");
+        printf("model load    %.3f s\n", now(CLOCK_MONOTONIC) - t0);
+        xopts.nlp = nlp;
+    }
 
     /* Articles are generated one at a time, outside the timed region, and
      * processed as the CLI does: document, text, extraction, merge. */
@@ -368,9 +383,29 @@ int main(int argc, char **argv)
         c0 = now(CLOCK_PROCESS_CPUTIME_ID);
         check(ag_doc_new(&doc, ctx, name, art.p, art.len), ctx, name);
         check(ag_text_analyze(&text, ctx, doc, lex), ctx, name);
-        check(ag_extract(&part, ctx, lex, text, NULL), ctx, name);
+        check(ag_extract(&part, ctx, lex, text, &xopts), ctx, name);
         t_text += now(CLOCK_MONOTONIC) - t0;
         c_text += now(CLOCK_PROCESS_CPUTIME_ID) - c0;
+        /* the tagger and parser alone, over every sentence (extraction
+         * parses only those that can hold a relation) */
+        if (nlp) {
+            size_t k, w;
+            if (text->n_tokens > forms_cap) {
+                forms_cap = text->n_tokens * 2;
+                if (!(forms = realloc(forms, forms_cap * sizeof *forms)))
+                    die("out of memory");
+            }
+            for (w = 0; w < text->n_tokens; w++)
+                forms[w] = text->tokens[w].norm;
+            t0 = now(CLOCK_MONOTONIC);
+            for (k = 0; k < text->n_sentences; k++) {
+                const ag_sentence *se = &text->sentences[k];
+                check(ag_nlp_sentence_reset(&ps, ctx, forms + se->first, se->count), ctx, name);
+                check(ag_nlp_analyze(nlp, ctx, &ps), ctx, name);
+                parsed_tokens += se->count;
+            }
+            t_parse += now(CLOCK_MONOTONIC) - t0;
+        }
         t0 = now(CLOCK_MONOTONIC);
         check(ag_graph_add_document(all, ctx, name, NULL, NULL, NULL), ctx, name);
         check(ag_graph_merge(all, ctx, part), ctx, name);
@@ -390,6 +425,9 @@ int main(int argc, char **argv)
                (double)bytes / 1e6, articles, sentences, c.n_paragraphs, n_names);
     printf("text+extract  %.2f s wall, %.2f s cpu: %.1f MB/s, %.0f sentences/s (one core)\n", t_text, c_text,
            (double)bytes / 1e6 / t_text, (double)sentences / t_text);
+    if (nlp)
+        printf("tag+parse     %.2f s: %.0f tokens/s over all %zu tokens (one core)\n", t_parse,
+               (double)parsed_tokens / t_parse, parsed_tokens);
     printf("merge         %.2f s\n", t_merge);
 
     t0 = now(CLOCK_MONOTONIC);
@@ -412,6 +450,9 @@ int main(int argc, char **argv)
 
     ag_graph_free(all);
     ag_lexicon_free(lex);
+    ag_nlp_sentence_release(&ps);
+    ag_nlp_model_free(nlp);
+    free(forms);
     ag_ctx_free(ctx);
     for (size_t i = 0; i < c.n_paragraphs; i++)
         free(c.paragraphs[i]);

@@ -898,12 +898,12 @@ static void eval_raw(const ag_nlp_model *m, const bank *b, scores_t *sc, size_t 
 static void usage(FILE *f)
 {
     fputs("usage: actorgraph-train train [OPTIONS] TRAIN.conllu DEV.conllu -o MODEL\n"
-          "       actorgraph-train prune [--tagger-min N] [--parser-min N] MODEL -o SMALLER\n"
+          "       actorgraph-train prune [--tagger-min N] [--parser-min N] [--about TEXT] MODEL -o SMALLER\n"
           "       actorgraph-train eval [--model FILE] [--raw] [--min-upos X] [--min-uas X] [--min-las X] GOLD.conllu\n"
           "\n"
           "train: learn the tagger, lemmatizer and parser on TRAIN; DEV chooses nothing by\n"
           "itself but its accuracy is printed after every epoch.\n"
-          "  --tagger-epochs N (8)  --parser-epochs N (15)  --folds N (5: jackknifed tags\n"
+          "  --tagger-epochs N (8)  --parser-epochs N (12)  --folds N (5: jackknifed tags\n"
           "  for the parser)  --min-count N (2)  --prune X (0.05)  --seed N (1)\n"
           "  --about TEXT (a header line naming the treebank and license; repeatable)\n"
           "eval: measure a model (default: the built-in one) on GOLD: UPOS, XPOS, lemma,\n"
@@ -1006,7 +1006,7 @@ static int cmd_eval(int argc, char **argv)
 static int cmd_train(int argc, char **argv)
 {
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL;
-    int tagger_epochs = 8, parser_epochs = 15, folds = 5, i;
+    int tagger_epochs = 8, parser_epochs = 12, folds = 5, i;
     unsigned min_count = 2;
     double prune = 0.05;
     uint64_t seed = 1;
@@ -1132,6 +1132,7 @@ static int cmd_train(int argc, char **argv)
         }
     }
     train_parser(&train, &tc, ttags, m->tag_upos, m->n_deprels, parser_epochs, min_count, seed, &pt, &dev, &dc, dtags);
+
     if (ag_nlp__trainer_export(&pt, prune, &m->parser))
         die("%s", "out of memory");
     ag_nlp__trainer_free(&pt);
@@ -1175,34 +1176,35 @@ static int cmd_train(int argc, char **argv)
  * model without retraining. */
 static void prune_weights(ag_nlp_weights *wt, int min_abs)
 {
-    uint8_t *cls = malloc(wt->n_entries + 1);
-    int16_t *w = malloc((wt->n_entries + 1) * sizeof *w);
+    ag_nlp_entry *entries = malloc(((size_t)wt->n_entries + 1) * sizeof *entries);
     uint32_t s, j, e = 0, rows = 0;
 
-    if (!cls || !w)
+    if (!entries)
         die("%s", "out of memory");
     for (s = 0; s < wt->cap; s++) {
+        ag_nlp_slot *sl = &wt->slots[s];
         uint32_t start = e;
-        if (!wt->keys[s])
+        if (!sl->key)
             continue;
-        for (j = wt->starts[s]; j < wt->starts[s] + wt->lens[s]; j++) {
-            if (abs(wt->w[j]) >= min_abs) {
-                cls[e] = wt->cls[j];
-                w[e] = wt->w[j];
-                e++;
-            }
+        if (sl->len & AG_NLP_DENSE) { /* dense rows keep their place; small weights become 0 */
+            for (j = 0; j < wt->n_classes; j++)
+                if (abs(wt->dense[sl->start + j]) < min_abs)
+                    wt->dense[sl->start + j] = 0;
+            rows++;
+            continue;
         }
-        wt->starts[s] = start;
-        wt->lens[s] = (uint16_t)(e - start);
+        for (j = sl->start; j < sl->start + sl->len; j++)
+            if (abs(wt->entries[j].w) >= min_abs)
+                entries[e++] = wt->entries[j];
+        sl->start = start;
+        sl->len = e - start;
         if (e == start)
-            wt->keys[s] = 0; /* no lookups follow: the file is written next */
+            sl->key = 0; /* no look-ups follow: the file is written next */
         else
             rows++;
     }
-    free(wt->cls);
-    free(wt->w);
-    wt->cls = cls;
-    wt->w = w;
+    free(wt->entries);
+    wt->entries = entries;
     wt->n_entries = e;
     wt->n_rows = rows;
 }
@@ -1211,6 +1213,7 @@ static int cmd_prune(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
     int tagger_min = 0, parser_min = 0, i;
+    ag_buf about = AG_BUF_INIT;
     size_t len;
     char *bytes, tmp[4096];
     ag_nlp_model *m;
@@ -1222,6 +1225,8 @@ static int cmd_prune(int argc, char **argv)
             tagger_min = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--parser-min") && i + 1 < argc)
             parser_min = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--about") && i + 1 < argc)
+            ag_buf_printf(&about, "%s\n", argv[++i]);
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
         else if (argv[i][0] != '-' && !in)
@@ -1236,6 +1241,8 @@ static int cmd_prune(int argc, char **argv)
         die("cannot load %s", in);
     prune_weights(&m->tagger, tagger_min);
     prune_weights(&m->parser, parser_min);
+    if (about.data) /* a new header replaces the old one */
+        m->about = about.data;
     /* the writer walks slots in order and the reader re-inserts, so emptied
      * slots cost nothing once written */
     snprintf(tmp, sizeof tmp, "%s.tmp", out);
@@ -1244,6 +1251,7 @@ static int cmd_prune(int argc, char **argv)
     fprintf(stderr, "%s: tagger %u rows %u entries; parser %u rows %u entries\n", out, m->tagger.n_rows,
             m->tagger.n_entries, m->parser.n_rows, m->parser.n_entries);
     ag_nlp_model_free(m);
+    ag_buf_free(&about);
     ag_ctx_free(ctx);
     free(bytes);
     return 0;
