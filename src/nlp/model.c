@@ -81,13 +81,13 @@ static uint32_t row_pairs(const ag_nlp_weights *wt, const ag_nlp_slot *sl, uint8
 {
     uint32_t j, n = 0;
 
-    if (sl->len & AG_NLP_DENSE) {
+    if (sl->len == AG_NLP_DENSE) {
         for (j = 0; j < wt->n_classes; j++)
             if (wt->dense[sl->start + j])
                 cls[n] = (uint8_t)j, w[n++] = wt->dense[sl->start + j];
         return n;
     }
-    for (j = sl->start; j < sl->start + sl->len; j++)
+    for (j = sl->start; j < (uint32_t)sl->start + (uint32_t)sl->len; j++)
         cls[n] = wt->entries[j].cls, w[n++] = wt->entries[j].w;
     return n;
 }
@@ -219,11 +219,13 @@ static int get_weights(reader *r, ag_nlp_weights *wt)
     if (r->bad || wt->n_classes == 0 || wt->n_classes > 256 || rows > r->left / 6 ||
         entries > r->left / 3)
         return r->bad = 1, AG_EPARSE;
-    while (cap < rows * 2 + 2)
+    while (cap < rows + rows / 2 + 2)
         cap <<= 1;
     wt->cap = cap;
-    wt->slots = calloc(cap, sizeof *wt->slots);
-    wt->entries = calloc((size_t)entries + 1, sizeof *wt->entries);
+    if (entries > AG_NLP_MAX_START)
+        return r->bad = 1, AG_EPARSE;
+    wt->slots = ag_nlp__big_calloc(cap, sizeof *wt->slots);
+    wt->entries = ag_nlp__big_calloc((size_t)entries + 1, sizeof *wt->entries);
     if (!wt->slots || !wt->entries)
         return AG_ENOMEM;
     for (i = 0; i < rows && !r->bad; i++) {
@@ -231,7 +233,7 @@ static int get_weights(reader *r, ag_nlp_weights *wt)
 
         len = get_u8(r);
         len |= get_u8(r) << 8;
-        if (r->bad || !key || len > entries - e || (size_t)len * 3 > r->left)
+        if (r->bad || !key || len >= AG_NLP_DENSE || len > entries - e || (size_t)len * 3 > r->left)
             return r->bad = 1, AG_EPARSE;
         s = ag_nlp__slot(wt, key);
         if (wt->slots[s].key)

@@ -38,11 +38,12 @@ static inline uint32_t ag_nlp__key32(uint64_t f)
  * two cache misses; scoring prefetches every slot first. */
 typedef struct ag_nlp_slot {
     uint32_t key;        /* 0 = empty */
-    uint32_t start;      /* first entry of the row; for a dense row, its offset in dense */
-    uint32_t len;        /* entries; AG_NLP_DENSE set: the row is dense (n_classes weights) */
+    uint32_t start : 24; /* first entry of the row; for a dense row, its offset in dense */
+    uint32_t len : 8;    /* entries; AG_NLP_DENSE: the row is dense (n_classes weights) */
 } ag_nlp_slot;
 
-#define AG_NLP_DENSE 0x80000000u
+#define AG_NLP_DENSE 255u
+#define AG_NLP_MAX_START ((1u << 24) - 1)
 
 typedef struct ag_nlp_entry {
     int16_t w;
@@ -63,6 +64,9 @@ typedef struct ag_nlp_weights {
 /* Store the long rows densely (a run-time form; files keep them sparse).
  * Sparse entries stay in place, so writing a model works either way. */
 int ag_nlp__weights_densify(ag_nlp_weights *wt);
+
+/* calloc for the weight tables, on huge pages where they are large; free() frees it. */
+void *ag_nlp__big_calloc(size_t n, size_t size);
 
 /* The slot of @p key in @p wt (empty if absent); for building tables. */
 uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key);
@@ -159,7 +163,7 @@ size_t ag_nlp__tagger_features(const ag_nlp_wordinfo *words, size_t n, size_t i,
                                uint64_t *feats);
 
 /* ---- parser (arc-hybrid) ---- */
-#define AG_NLP_PARSER_MAX_FEATS 96
+#define AG_NLP_PARSER_MAX_FEATS 128
 enum { AG_NLP_SHIFT = 0 }; /* then 1 + 2*label: left-arc, 2 + 2*label: right-arc */
 
 typedef struct ag_nlp_state {

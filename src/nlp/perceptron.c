@@ -2,11 +2,33 @@
  * Training keeps dense integer rows (exact, so the same corpus and seed give
  * the same model bytes); the shipped model keeps only the rows and classes
  * whose averaged weight survives pruning, quantized to 16 bits. */
+#define _DEFAULT_SOURCE /* madvise(MADV_HUGEPAGE) */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "nlp/nlp_internal.h"
+
+void *ag_nlp__big_calloc(size_t n, size_t size)
+{
+    size_t bytes = n * size, huge = (size_t)2 << 20;
+    void *p = NULL;
+
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    if (bytes < huge)
+        return calloc(n ? n : 1, size ? size : 1);
+    /* tables of megabytes are read at random: huge pages spare the TLB */
+    if (posix_memalign(&p, huge, (bytes + huge - 1) / huge * huge))
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, (bytes + huge - 1) / huge * huge, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, bytes);
+    return p;
+}
 
 uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key)
 {
@@ -52,7 +74,7 @@ void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, in
                 i = (i + 1) & mask;
             if (!wt->slots[i].key)
                 continue;
-            if (wt->slots[i].len & AG_NLP_DENSE) {
+            if (wt->slots[i].len == AG_NLP_DENSE) {
                 add_row(scores, wt->dense + wt->slots[i].start, wt->n_classes);
                 continue;
             }
@@ -76,17 +98,19 @@ int ag_nlp__weights_densify(ag_nlp_weights *wt)
 
     for (s = 0; s < wt->cap; s++)
         n += wt->slots[s].key && long_row(wt, wt->slots[s].len);
+    while (n && (uint64_t)n * wt->n_classes > AG_NLP_MAX_START)
+        n--; /* more than the offsets can hold: the rest stays sparse */
     if (!n)
         return AG_OK;
-    if (!(wt->dense = calloc((size_t)n * wt->n_classes, sizeof *wt->dense)))
+    if (!(wt->dense = ag_nlp__big_calloc((size_t)n * wt->n_classes, sizeof *wt->dense)))
         return AG_ENOMEM;
     for (s = 0; s < wt->cap; s++) {
         ag_nlp_slot *sl = &wt->slots[s];
         int16_t *row;
-        if (!sl->key || !long_row(wt, sl->len))
+        if (!sl->key || !long_row(wt, sl->len) || k == n)
             continue;
         row = wt->dense + (size_t)k * wt->n_classes;
-        for (j = sl->start; j < sl->start + sl->len; j++)
+        for (j = sl->start; j < (uint32_t)sl->start + (uint32_t)sl->len; j++)
             row[wt->entries[j].cls] = wt->entries[j].w;
         sl->start = k * wt->n_classes;
         sl->len = AG_NLP_DENSE;
@@ -283,12 +307,12 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
     }
     if (maxabs <= 0)
         maxabs = 1;
-    while (cap < rows * 2 + 2)
+    while (cap < rows + rows / 2 + 2)
         cap <<= 1;
     out->n_classes = (uint32_t)C;
     out->cap = cap;
-    out->slots = calloc(cap, sizeof *out->slots);
-    out->entries = calloc(entries + 1, sizeof *out->entries);
+    out->slots = ag_nlp__big_calloc(cap, sizeof *out->slots);
+    out->entries = ag_nlp__big_calloc(entries + 1, sizeof *out->entries);
     if (!out->slots || !out->entries) {
         free(avg);
         ag_nlp__weights_free(out);

@@ -1186,14 +1186,14 @@ static void prune_weights(ag_nlp_weights *wt, int min_abs)
         uint32_t start = e;
         if (!sl->key)
             continue;
-        if (sl->len & AG_NLP_DENSE) { /* dense rows keep their place; small weights become 0 */
+        if (sl->len == AG_NLP_DENSE) { /* dense rows keep their place; small weights become 0 */
             for (j = 0; j < wt->n_classes; j++)
                 if (abs(wt->dense[sl->start + j]) < min_abs)
                     wt->dense[sl->start + j] = 0;
             rows++;
             continue;
         }
-        for (j = sl->start; j < sl->start + sl->len; j++)
+        for (j = sl->start; j < (uint32_t)sl->start + (uint32_t)sl->len; j++)
             if (abs(wt->entries[j].w) >= min_abs)
                 entries[e++] = wt->entries[j];
         sl->start = start;
