@@ -19,12 +19,30 @@ const char *__lsan_default_suppressions(void)
 
 void cli_print_version(FILE *f)
 {
+    ag_ctx *ctx = NULL;
+    ag_nlp_model *model = NULL;
+
     fprintf(f, "%s %s\n", AG_CLI_NAME, AG_VERSION);
     /* Versions of the libraries we were built against, when the build
      * passes them in (pkg-config knows them at configure time). */
 #ifdef AG_DEP_VERSIONS
     fprintf(f, "%s\n", AG_DEP_VERSIONS);
 #endif
+    /* The built-in language model names its treebank and license (CC BY-SA
+     * asks that wherever the model ships). */
+    if (ag_ctx_new(&ctx) == AG_OK && ag_nlp_model_builtin(&model, ctx) == AG_OK) {
+        const char *about = ag_nlp_model_about(model), *eol;
+        fputs("language model (docs/NOTICE):\n", f);
+        for (; *about; about = *eol ? eol + 1 : eol) {
+            eol = strchr(about, '\n');
+            if (!eol)
+                eol = about + strlen(about);
+            if (eol > about)
+                fprintf(f, "  %.*s\n", (int)(eol - about), about);
+        }
+    }
+    ag_nlp_model_free(model);
+    ag_ctx_free(ctx);
 }
 
 int main(int argc, char **argv)
