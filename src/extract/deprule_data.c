@@ -177,6 +177,30 @@ static uint32_t types_mask(const cJSON *arr, int *bad)
     return m;
 }
 
+/* "retracts": relation names, each known */
+static int load_retracts(ag_lexicon *lex, ag_ctx *ctx, const cJSON *rule, ag_deprule *r, const char *name)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(rule, "retracts"), *it;
+    uint32_t n = 0;
+
+    if (!arr)
+        return AG_OK;
+    if (!cJSON_IsArray(arr))
+        return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "dep_rules: rule %s: \"retracts\" must be a list", r->id);
+    r->retracts = ag_arena_alloc(&lex->arena, ((size_t)cJSON_GetArraySize(arr) + 1) * sizeof *r->retracts);
+    if (!r->retracts)
+        return AG_ENOMEM;
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it) || !ag_lexicon__known_relation(it->valuestring))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "dep_rules: rule %s: unknown relation in \"retracts\"",
+                                   r->id);
+        if (!(r->retracts[n++] = ag_arena_strndup(&lex->arena, it->valuestring, strlen(it->valuestring))))
+            return AG_ENOMEM;
+    }
+    r->n_retracts = n;
+    return AG_OK;
+}
+
 int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
 {
     const cJSON *c;
@@ -226,6 +250,8 @@ int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, co
         r->symmetric = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "symmetric"));
         r->statement = !strcmp(r->relation, "says_about");
         r->overrides = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "overrides"));
+        if ((rc = load_retracts(lex, ctx, c, r, name)))
+            return rc;
         r->upos_mask = upos_mask(pos, &bad);
         r->subject_types = types_mask(cJSON_GetObjectItemCaseSensitive(c, "subject_types"), &bad);
         r->object_types = types_mask(cJSON_GetObjectItemCaseSensitive(c, "object_types"), &bad);
@@ -234,7 +260,8 @@ int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, co
                                    id->valuestring);
         if ((rc = load_paths(lex, ctx, c, "source", &r->source, r->id, name)) ||
             (rc = load_paths(lex, ctx, c, "target", &r->target, r->id, name)) ||
-            (rc = load_paths(lex, ctx, c, "pairs", &r->pairs, r->id, name)))
+            (rc = load_paths(lex, ctx, c, "pairs", &r->pairs, r->id, name)) ||
+            (rc = load_paths(lex, ctx, c, "mutual", &r->mutual, r->id, name)))
             return rc;
         if (!r->pairs.n && (!r->source.n || !r->target.n))
             return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1,

@@ -23,6 +23,7 @@ typedef struct dep_sent {
     int *first_child, *next_sibling; /* children in word order; -1 ends */
     int *mention;            /* per word: an actor mention covering it, or -1 */
     int *case_child;         /* per word: its first "case" dependent, or -1 */
+    int *antecedent;         /* per third-person pronoun: the one actor earlier in the sentence it can mean, or -1 */
     int rc;
 } dep_sent;
 
@@ -98,7 +99,124 @@ static int step_matches(const dep_sent *d, int w, const ag_dep_step *st)
 
 
 
-/* Follow a path from the trigger; the words it ends on go into @p out. */
+static int has_rel_child(const dep_sent *d, int w, const char *rel)
+{
+    int c;
+
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), rel))
+            return c + 1;
+    return 0;
+}
+
+static int is_relative_pronoun(const dep_sent *d, int w)
+{
+    const char *low = lower_of(d, w);
+    return !strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that") || !strcmp(low, "whom");
+}
+
+/* The noun a relative pronoun stands for ("the deal that was brokered by
+ * X": "that" is the deal), or -1 when w is none. */
+static int antecedent(const dep_sent *d, int w)
+{
+    int verb = d->s->heads[w] - 1;
+
+    if (verb < 0 || !is_relative_pronoun(d, w) || strncmp(rel_of(d, verb), "acl", 3))
+        return -1;
+    return d->s->heads[verb] - 1;
+}
+
+static int infinitive(const dep_sent *d, int w)
+{
+    int c;
+
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "mark") && !strcmp(lower_of(d, c), "to"))
+            return 1;
+    return 0;
+}
+
+/* A verb's subject: the nsubj nearest it, since a parse that gives a verb
+ * two subjects has glued a neighbouring clause's onto it. */
+static int nearest_subject(const dep_sent *d, int w)
+{
+    int c, best = -1;
+
+    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "nsubj") && (best < 0 || abs(c - w) < abs(best - w)))
+            best = c;
+    if (best < 0 && w > 0 && d->s->upos[w - 1] == AG_UPOS_PUNCT && word_in(d, w, AG_WS_SPEECH_LEMMA))
+        /* "..., said spokesperson X": the parser takes an inverted speaker
+         * for an object, a clause or a predicate; the first noun (or a
+         * nationality, "said Romanian President X") after the verb that
+         * hangs from it unmarked is the speaker */
+        for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+            if (c > w &&
+                (d->s->upos[c] == AG_UPOS_NOUN || d->s->upos[c] == AG_UPOS_PROPN || d->s->upos[c] == AG_UPOS_ADJ) &&
+                d->case_child[c] < 0 && strcmp(rel_of(d, c), "obl") && strncmp(rel_of(d, c), "nmod", 4))
+                return c;
+    return best;
+}
+
+/* The subject of a clause, or for a verb without one, the subject it shares
+ * with the verb it depends on ("X agreed to exchange ...", "X met Y and
+ * discussed ...", "X sued, seeking to block ...").  A negating verb does not
+ * share it ("X refused to meet Y"), and a verb of object control passes on
+ * its object to an infinitive ("X urged Y to meet Z": Y meets Z; but "X
+ * reached a deal to end Z": X ends it).  With @p noun, a clause that
+ * modifies a noun ends on the noun: *noun is 1 for a relative clause, 2 for
+ * another ("efforts to mediate").  @p skip_own: the clause's own subject has
+ * been tried. */
+static int clause_subject(const dep_sent *d, int w, int skip_own, int *noun)
+{
+    int hops;
+
+    if (noun)
+        *noun = 0;
+    for (hops = 0; hops < 4; hops++) {
+        int s = nearest_subject(d, w), h = d->s->heads[w] - 1, c;
+        const char *r = rel_of(d, w);
+        if (hops && s < 0 && (c = has_rel_child(d, w, "nsubj:pass")))
+            return c - 1;
+        if ((hops || !skip_own) && (s >= 0 || has_rel_child(d, w, "nsubj:pass")))
+            return s;
+        if (h < 0)
+            return -1;
+        if (noun && (!strcmp(r, "acl:relcl") || !strcmp(r, "acl"))) {
+            *noun = !strcmp(r, "acl") ? 2 : 1;
+            return h;
+        }
+        /* a headline's "X and Y to resume talks": the name is the subject */
+        if (!strcmp(r, "acl") && infinitive(d, w) && d->s->upos[h] == AG_UPOS_PROPN)
+            return h;
+        if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl"))
+            return -1;
+        /* a subject is shared between verbs; a noun heading the clause is a
+         * misparse ("our government plans to ..." read as a noun) */
+        if (d->s->upos[h] != AG_UPOS_VERB && d->s->upos[h] != AG_UPOS_AUX && d->s->upos[h] != AG_UPOS_ADJ)
+            return -1;
+        if (!strcmp(r, "xcomp")) {
+            if (word_in(d, h, AG_WS_NEGATING_VERB))
+                return -1;
+            /* object control, but a participle in xcomp is mostly a misread
+             * adverbial clause ("validated X, resolving Y") that keeps the
+             * subject */
+            if (((c = has_rel_child(d, h, "obj")) || (c = has_rel_child(d, h, "iobj"))) &&
+                word_in(d, h, AG_WS_CONTROL_VERB) && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG"))
+                return c - 1;
+        }
+        /* a participle or an infinitive of purpose ("X flew to Doha to
+         * mediate") shares the subject; a finite adverbial clause has its own */
+        if (!strcmp(r, "advcl") && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG") && !infinitive(d, w))
+            return -1;
+        w = h;
+    }
+    return -1;
+}
+
+/* Follow a path from the trigger; the words it ends on go into @p out.  A
+ * relative pronoun half-way stands for its noun, so "the deal that was
+ * mediated by X" reaches the deal's own dependents. */
 static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int *out, int *n_out, int max)
 {
     const ag_dep_step *st;
@@ -109,6 +227,8 @@ static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int
             out[(*n_out)++] = w;
         return;
     }
+    if (k > 0 && (c = antecedent(d, w)) >= 0)
+        w = c;
     st = &p->steps[k];
     if (st->up) {
         int h = d->s->heads[w] - 1;
@@ -116,19 +236,17 @@ static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int
             walk(d, p, k + 1, h, out, n_out, max);
         return;
     }
+    if (!st->case_word && !strcmp(st->rel, "nsubj")) {
+        /* past the trigger, a clause's subject may be shared (the trigger's
+         * own is left to inherited_subjects, which knows its relatives) */
+        c = k > 0 ? clause_subject(d, w, 0, NULL) : nearest_subject(d, w);
+        if (c >= 0 && in_set(d, c, st))
+            walk(d, p, k + 1, c, out, n_out, max);
+        return;
+    }
     for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
         if (step_matches(d, c, st) && in_set(d, c, st))
             walk(d, p, k + 1, c, out, n_out, max);
-}
-
-static int has_rel_child(const dep_sent *d, int w, const char *rel)
-{
-    int c;
-
-    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
-        if (!strcmp(rel_of(d, c), rel))
-            return c + 1;
-    return 0;
 }
 
 /* A qualifier ("Brazil" in "Brazil's President Maria Souza") stands for
@@ -150,6 +268,84 @@ static int phrase_head(const dep_sent *d, int mi)
     return mi;
 }
 
+/* Which actors a pronoun can mean: 1 a person ("he", "his"), 2 any other
+ * actor ("it", "their"), 0 none (first person is the quotation's speaker). */
+static int pronoun_kind(const dep_sent *d, int w)
+{
+    static const char *const person[] = {"he", "him", "his", "himself", "she", "her", "hers", "herself", NULL};
+    static const char *const other[] = {"it", "its", "itself", "they", "them", "their", "themselves", NULL};
+    const char *low = lower_of(d, w);
+    int i;
+
+    if (d->s->upos[w] != AG_UPOS_PRON)
+        return 0;
+    for (i = 0; person[i]; i++)
+        if (!strcmp(low, person[i]))
+            return 1;
+    for (i = 0; other[i]; i++)
+        if (!strcmp(low, other[i]))
+            return 2;
+    return 0;
+}
+
+/* A third-person pronoun means an actor named earlier in the sentence only
+ * when exactly one actor of its kind is there ("Peru said it would expel
+ * ..."); with two candidates it stays unresolved.  One pass, left to right. */
+static void resolve_pronouns(dep_sent *d)
+{
+    int cand[3] = {-1, -1, -1}; /* per kind: a mention, -1 none, -2 several */
+    size_t i;
+
+    for (i = 0; i < d->n; i++) {
+        int mi = d->mention[i], kind = pronoun_kind(d, (int)i);
+        if (mi >= 0 && (i == 0 || d->mention[i - 1] != mi)) {
+            int head = phrase_head(d, mi), k = d->x->e[d->x->m[head].entity].type == AG_ACTOR_PERSON ? 1 : 2;
+            if (cand[k] == -1)
+                cand[k] = head;
+            else if (cand[k] >= 0 && d->x->m[cand[k]].entity != d->x->m[head].entity)
+                cand[k] = -2;
+        }
+        if (mi < 0 && kind && cand[kind] >= 0)
+            d->antecedent[i] = cand[kind];
+    }
+}
+
+static int is_first_person(const dep_sent *d, int w)
+{
+    static const char *const first[] = {"i", "me", "my", "myself", "we", "us", "our", "ourselves", NULL};
+    const char *low = lower_of(d, w);
+    int i;
+
+    if (d->s->upos[w] != AG_UPOS_PRON)
+        return 0;
+    for (i = 0; first[i]; i++)
+        if (!strcmp(low, first[i]))
+            return 1;
+    return 0;
+}
+
+/* The subject of the say-verb a quotation hangs from ("'We will ...,' X
+ * said": X), or -1: the first person inside a quotation is its speaker. */
+static int quoted_speaker(const dep_sent *d, int w)
+{
+    int a = w, hops, c;
+
+    for (hops = 0; hops < 8 && d->s->heads[a] > 0; hops++) {
+        int h = d->s->heads[a] - 1;
+        const char *r = rel_of(d, a);
+        if ((!strcmp(r, "ccomp") || !strcmp(r, "parataxis")) && word_in(d, h, AG_WS_SPEECH_LEMMA))
+            return nearest_subject(d, h);
+        a = h;
+    }
+    if (d->s->heads[a] > 0)
+        return -1;
+    /* a quotation before its say-verb is the root, the say-verb its parataxis */
+    for (c = d->first_child[a]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "parataxis") && word_in(d, c, AG_WS_SPEECH_LEMMA))
+            return nearest_subject(d, c);
+    return -1;
+}
+
 /* The actors a word stands for: its own mention, or the name in apposition,
  * or (for "Russian forces", "Iran's government") the nationality or owner
  * of a stand-in noun, or the noun a relative pronoun refers to; then every
@@ -163,6 +359,12 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
         return;
     if (is_actor_mention(x, d->mention[w])) {
         found_add(f, phrase_head(d, d->mention[w]));
+    } else if (d->antecedent[w] >= 0) {
+        found_add(f, d->antecedent[w]);
+    } else if (is_first_person(d, w)) {
+        int s = quoted_speaker(d, w);
+        if (s >= 0 && s != w && !is_first_person(d, s))
+            actors_of(d, s, f, depth + 1);
     } else {
         const char *low = lower_of(d, w);
         if ((!strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that")) && d->s->heads[w] > 0) {
@@ -172,10 +374,19 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
         }
         for (c = d->first_child[w]; c >= 0 && f->n == before; c = d->next_sibling[c]) {
             const char *r = rel_of(d, c);
-            if ((!strcmp(r, "appos") || !strcmp(r, "flat") || !strcmp(r, "compound")) &&
-                is_actor_mention(x, d->mention[c]) && !(x->m[d->mention[c]].flags & AG_M_QUALIFIER))
+            /* a nationality names its state only on a stand-in noun (below):
+             * "told South Korean lawmakers" tells no state */
+            /* an unmarked nmod is an apposition the parser misread */
+            if ((!strcmp(r, "appos") || !strcmp(r, "flat") || !strcmp(r, "compound") ||
+                 (!strcmp(r, "nmod") && d->case_child[c] < 0)) &&
+                is_actor_mention(x, d->mention[c]) && !(x->m[d->mention[c]].flags & (AG_M_QUALIFIER | AG_M_DEMONYM)))
                 found_add(f, d->mention[c]);
         }
+        /* "three ministers, including X and Y": the named members */
+        for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+            if (!strncmp(rel_of(d, c), "nmod", 4) && d->case_child[c] >= 0 &&
+                !strcmp(lower_of(d, d->case_child[c]), "including"))
+                actors_of(d, c, f, depth + 1);
         if (f->n == before && word_in(d, w, AG_WS_STAND_IN))
             for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c]) {
                 const char *r = rel_of(d, c);
@@ -185,7 +396,9 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
             }
     }
     for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
-        if (!strcmp(rel_of(d, c), "conj"))
+        if (!strcmp(rel_of(d, c), "conj") ||
+            /* "China, Australia to ...": a list the parser read as one name */
+            (!strcmp(rel_of(d, c), "flat") && d->mention[c] != d->mention[w] && is_actor_mention(x, d->mention[c])))
             actors_of(d, c, f, depth + 1);
 }
 
@@ -196,8 +409,10 @@ static int nationality_only(const dep_sent *d, int w, int trig)
 {
     int mi = d->mention[w], h = d->s->heads[w] - 1;
 
-    if (mi < 0 || !(d->x->m[mi].flags & AG_M_DEMONYM) || h < 0 || h == trig)
+    if (mi < 0 || !(d->x->m[mi].flags & AG_M_DEMONYM) || h < 0)
         return 0;
+    if (h == trig) /* a modifier, not an argument the parser made of it */
+        return strcmp(rel_of(d, w), "amod") && strcmp(rel_of(d, w), "compound");
     return !word_in(d, h, AG_WS_STAND_IN);
 }
 
@@ -248,28 +463,18 @@ static void collect_role(const dep_sent *d, const ag_dep_paths *paths, int trig,
  * (relative clause), "X struck Y, killing Z" (participle). */
 static void inherited_subjects(const dep_sent *d, int trig, found *f)
 {
-    int w = trig, hops;
+    int noun, before = f->n, c, s = clause_subject(d, trig, 1, &noun);
 
-    for (hops = 0; hops < 4 && d->s->heads[w] > 0; hops++) {
-        const char *r = rel_of(d, w);
-        int h = d->s->heads[w] - 1, c;
-        if (!strcmp(r, "acl:relcl") || !strcmp(r, "acl")) {
-            actors_of(d, h, f, 0);
-            return;
-        }
-        if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl"))
-            return;
-        if (!strcmp(r, "xcomp") && word_in(d, h, AG_WS_NEGATING_VERB))
-            return; /* "X refused to meet Y" */
-        if (!strcmp(r, "advcl") && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG"))
-            return;
-        for (c = d->first_child[h]; c >= 0; c = d->next_sibling[c])
-            if (!strcmp(rel_of(d, c), "nsubj")) {
+    if (s < 0)
+        return;
+    actors_of(d, s, f, 0);
+    /* "Qatar's efforts to mediate", "an attempt by X to block": the owner
+     * of the noun acts */
+    if (f->n == before && noun == 2)
+        for (c = d->first_child[s]; c >= 0; c = d->next_sibling[c])
+            if (!strcmp(rel_of(d, c), "nmod:poss") || (!strncmp(rel_of(d, c), "nmod", 4) && d->case_child[c] >= 0 &&
+                                                       !strcmp(lower_of(d, d->case_child[c]), "by")))
                 actors_of(d, c, f, 0);
-                return;
-            }
-        w = h;
-    }
 }
 
 /* Marked by "if" or "unless" (a conditional clause). */
@@ -283,10 +488,30 @@ static int conditional_clause(const dep_sent *d, int w)
     return 0;
 }
 
-/* Negated or only conditional: "did not meet", "would meet if elected". */
+/* The content of a denial: "X denied that Y met Z", "X rejected reports
+ * that Y met Z". */
+static int denied_content(const dep_sent *d, int trig)
+{
+    int h = d->s->heads[trig] - 1, g;
+    const char *r = rel_of(d, trig);
+
+    if (h < 0)
+        return 0;
+    if (!strcmp(r, "ccomp") && word_in(d, h, AG_WS_NEGATING_VERB))
+        return 1;
+    g = d->s->heads[h] - 1;
+    return (!strcmp(r, "ccomp") || (!strncmp(r, "acl", 3) && strcmp(r, "acl:relcl"))) && g >= 0 &&
+           !strcmp(rel_of(d, h), "obj") && word_in(d, g, AG_WS_NEGATING_VERB);
+}
+
+/* Negated, denied or only conditional: "did not meet", "denied that X
+ * met", "would meet if elected". */
 static int negated(const dep_sent *d, int trig)
 {
     int c;
+
+    if (denied_content(d, trig))
+        return 1;
 
     if (!strncmp(rel_of(d, trig), "advcl", 5) && conditional_clause(d, trig))
         return 1;
@@ -320,18 +545,28 @@ static int is_affiliation(const char *relation)
 }
 
 /* Already related in this sentence (by a phrase rule or an earlier rule)?
- * For a statement, also anywhere in the article by affiliation: what a
- * minister says of her own country is not news about it. */
+ * For a statement, also anywhere in the article by affiliation, directly or
+ * through the body the speaker serves: what a minister or a ministry's
+ * spokesperson says of their own country is not news about it. */
 static int related(const dep_sent *d, int a, int b, int statement)
 {
     const ag_extractor *x = d->x;
-    int ea = x->m[a].entity, eb = x->m[b].entity;
+    int ea = x->m[a].entity, eb = x->m[b].entity, via[8], n_via = 0, i;
     size_t k;
 
     for (k = 0; k < x->n_p; k++) {
         const ag_pending *p = &x->p[k];
         if ((p->sent == d->sent || (statement && is_affiliation(p->relation))) && same_pair(x, p, ea, eb))
             return 1;
+        if (statement && is_affiliation(p->relation) && x->m[p->a].entity == ea && n_via < 8)
+            via[n_via++] = x->m[p->b].entity;
+    }
+    for (k = 0; k < x->n_p && n_via; k++) {
+        const ag_pending *p = &x->p[k];
+        if (is_affiliation(p->relation))
+            for (i = 0; i < n_via; i++)
+                if (same_pair(x, p, via[i], eb))
+                    return 1;
     }
     return 0;
 }
@@ -352,6 +587,90 @@ static void drop_surface(dep_sent *d, int a, int b)
         x->p[kept++] = *p;
     }
     x->n_p = kept;
+}
+
+static void note_speech_rule(const ag_deprule *r, void *payload)
+{
+    int *speech = payload;
+
+    if (!(r->upos_mask & (1u << AG_UPOS_VERB)))
+        return;
+    *speech |= !strcmp(r->relation, "communicates_with") || !strcmp(r->relation, "told") ||
+               !strcmp(r->relation, "quoted_by");
+}
+
+/* Does anyone speak in the sentence: a verb of speech, or one that reports
+ * words passed on ("communicated with", "told")?  The trigger asking does
+ * not count ("according" reads as a verb). */
+static int has_speech_verb(const dep_sent *d, int except)
+{
+    size_t i;
+    int speech = 0;
+
+    for (i = 0; i < d->n && !speech; i++)
+        if (d->s->upos[i] == AG_UPOS_VERB && (int)i != except) {
+            speech = word_in(d, (int)i, AG_WS_SPEECH_LEMMA);
+            ag_lexicon__deprules_for(d->x->lex, d->s->lemmas[i], note_speech_rule, &speech);
+        }
+    return speech;
+}
+
+/* The name just after a fixed preposition ("according to the BBC"), which
+ * the parser often misreads as a verb with a clause: at most four words on,
+ * past its own words and a determiner. */
+static void next_name(const dep_sent *d, int trig, found *f)
+{
+    int w;
+
+    for (w = trig + 1; w < (int)d->n && w <= trig + 4; w++) {
+        if (is_actor_mention(d->x, d->mention[w])) {
+            found_add(f, phrase_head(d, d->mention[w]));
+            return;
+        }
+        if (d->s->upos[w] != AG_UPOS_ADP && d->s->upos[w] != AG_UPOS_DET)
+            return;
+    }
+}
+
+/* "According to OUTLET" with nobody speaking is the outlet's own report: the
+ * phrase rules' quotation of an actor by the outlet becomes the rule's
+ * statement about that actor.  "According to a ministry spokesman" names no
+ * outlet, and the phrase rules' quotation is dropped. */
+static void retract(dep_sent *d, const ag_deprule *r, int trig, const found *src)
+{
+    ag_extractor *x = d->x;
+    int speech = -1, i;
+
+    for (i = 0; i < src->n; i++) {
+        int e = x->m[src->v[i]].entity, outlet = x->e[e].type == AG_ACTOR_MEDIA;
+        size_t k, kept = 0;
+        if (outlet) {
+            if (speech < 0)
+                speech = has_speech_verb(d, trig);
+            if (speech)
+                continue;
+        }
+        for (k = 0; k < x->n_p; k++) {
+            ag_pending *p = &x->p[k];
+            uint32_t j;
+            int hit = 0;
+            if (p->sent == d->sent && strncmp(p->rule, "dep.", 4) &&
+                (x->m[p->a].entity == e || x->m[p->b].entity == e))
+                for (j = 0; j < r->n_retracts; j++)
+                    hit |= !strcmp(p->relation, r->retracts[j]);
+            if (hit && !outlet)
+                continue;
+            if (hit) {
+                int other = x->m[p->a].entity == e ? p->b : p->a;
+                p->a = x->m[p->a].entity == e ? p->a : p->b;
+                p->b = other;
+                p->relation = r->relation;
+                p->rule = r->id;
+            }
+            x->p[kept++] = *p;
+        }
+        x->n_p = kept;
+    }
 }
 
 static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
@@ -376,6 +695,37 @@ static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
         x->p[x->n_p - 1].sent = d->sent;
 }
 
+/* "OUTLET reported, citing X": the words are X's, relayed, and no statement
+ * of the outlet's own. */
+static int relays(const dep_sent *d, int trig)
+{
+    int c;
+
+    for (c = d->first_child[trig]; c >= 0; c = d->next_sibling[c])
+        if (word_in(d, c, AG_WS_RELAY_VERB))
+            return 1;
+    return 0;
+}
+
+/* A passive without an agent in a body's own quoted statement ("'The
+ * appeal has been rejected,' the federation said") is the body's act: the
+ * speaker, when it is an organization or a state. */
+static void quoting_body(const dep_sent *d, int trig, found *f)
+{
+    int s = quoted_speaker(d, trig), k, before = f->n;
+
+    if (s < 0)
+        return;
+    actors_of(d, s, f, 0);
+    for (k = before; k < f->n; k++) {
+        ag_actor_type t = d->x->e[d->x->m[f->v[k]].entity].type;
+        if (t != AG_ACTOR_ORGANIZATION && t != AG_ACTOR_COUNTRY) {
+            f->n = before;
+            return;
+        }
+    }
+}
+
 typedef struct fire_ctx {
     dep_sent *d;
     int trig;
@@ -394,6 +744,8 @@ static void fire(const ag_deprule *r, fire_ctx *fc)
         return;
     if (negated(d, trig))
         return;
+    if (r->statement && relays(d, trig))
+        return;
     if (r->pairs.n) {
         found all = {{0}, 0};
         collect(d, &r->pairs, trig, &all);
@@ -406,14 +758,34 @@ static void fire(const ag_deprule *r, fire_ctx *fc)
     passive = has_rel_child(d, trig, "nsubj:pass") || has_rel_child(d, trig, "aux:pass") ||
               (!strcmp(rel_of(d, trig), "acl") && !strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[trig]), "VBN"));
     collect_role(d, &r->source, trig, passive, &src);
+    if (r->n_retracts) {
+        if (!src.n)
+            next_name(d, trig, &src);
+        retract(d, r, trig, &src);
+        /* with someone speaking, the outlet relays words: a quotation */
+        if (has_speech_verb(d, trig))
+            return;
+    }
     if (!src.n && !passive)
         inherited_subjects(d, trig, &src);
+    if (!src.n && passive)
+        quoting_body(d, trig, &src);
     collect_role(d, &r->target, trig, passive, &tgt);
     if (passive && !tgt.n && !strcmp(rel_of(d, trig), "acl") && d->s->heads[trig] > 0)
         actors_of(d, d->s->heads[trig] - 1, &tgt, 0); /* "the men detained by X" */
     for (i = 0; i < src.n; i++)
         for (j = 0; j < tgt.n; j++)
             emit(d, r, src.v[i], tgt.v[j]);
+    if (r->mutual.n && !tgt.n) {
+        /* a reciprocal event without a partner is between its coordinated
+         * subjects ("X and Y held talks"); with one ("X and Y held talks
+         * with Z") they are one side */
+        found all = {{0}, 0};
+        collect(d, &r->mutual, trig, &all);
+        for (i = 0; i < all.n; i++)
+            for (j = i + 1; j < all.n; j++)
+                emit(d, r, all.v[i], all.v[j]);
+    }
 }
 
 /* The rules a word triggers by its lemma or by its form, each once. */
@@ -472,7 +844,7 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
         if (!f)
             return AG_ENOMEM;
         sc->forms = f;
-        if (!(ints = realloc(sc->ints, cap * 4 * sizeof *ints)))
+        if (!(ints = realloc(sc->ints, cap * 5 * sizeof *ints)))
             return AG_ENOMEM;
         sc->ints = ints;
         sc->cap = cap;
@@ -492,8 +864,9 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
     d.next_sibling = sc->ints + n;
     d.mention = sc->ints + 2 * n;
     d.case_child = sc->ints + 3 * n;
+    d.antecedent = sc->ints + 4 * n;
     for (i = 0; i < n; i++)
-        d.first_child[i] = d.next_sibling[i] = d.mention[i] = d.case_child[i] = -1;
+        d.first_child[i] = d.next_sibling[i] = d.mention[i] = d.case_child[i] = d.antecedent[i] = -1;
     /* children in word order: link from the last word back */
     for (i = n; i-- > 0;) {
         int h = sc->s.heads[i] - 1;
@@ -513,6 +886,7 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
             if (t >= se->first && d.mention[t - se->first] < 0)
                 d.mention[t - se->first] = (int)k;
     }
+    resolve_pronouns(&d);
     /* specific relations first, so statements only fill the gaps */
     for (pass = 0; pass < 2; pass++) {
         for (i = 0; i < n && !d.rc; i++) {

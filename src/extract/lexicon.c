@@ -563,7 +563,8 @@ static const struct { const char *key; ag_wordset set; int inflect; } word_lists
     {"org_nouns", AG_WS_ORG_NOUN, 0}, {"sub_body_heads", AG_WS_SUB_BODY, 0},
     {"stand_in_nouns", AG_WS_STAND_IN, AG_UPOS_NOUN}, {"negating_verbs", AG_WS_NEGATING_VERB, AG_UPOS_VERB},
     {"speech_lemmas", AG_WS_SPEECH_LEMMA, AG_UPOS_VERB}, {"light_verbs", AG_WS_LIGHT_VERB, AG_UPOS_VERB},
-    {"conditional_marks", AG_WS_CONDITIONAL, 0}};
+    {"conditional_marks", AG_WS_CONDITIONAL, 0}, {"statement_nouns", AG_WS_STATEMENT_NOUN, AG_UPOS_NOUN},
+    {"object_control_verbs", AG_WS_CONTROL_VERB, AG_UPOS_VERB}, {"relay_verbs", AG_WS_RELAY_VERB, AG_UPOS_VERB}};
 
 int ag_lexicon__wordset_named(const char *key)
 {

@@ -81,9 +81,13 @@ typedef struct ag_deprule {
     uint32_t upos_mask;   /* bit (1 << AG_UPOS_*) the trigger may have; 0 = any */
     ag_dep_paths source, target;
     ag_dep_paths pairs;   /* each two actors found here are related ("talks between X and Y") */
+    ag_dep_paths mutual;  /* likewise, but only when no target is found ("X and Y held talks") */
     int symmetric;
     int statement;        /* says_about: only for pairs no other rule relates */
     int overrides;        /* replaces what the surface rules said of the same pair in the sentence */
+    const char **retracts;/* surface relations ending on the source actor that the rule takes back,
+                           * where the source is no outlet or nobody in the sentence speaks */
+    uint32_t n_retracts;
     double confidence;
     uint32_t subject_types, object_types;
 } ag_deprule;
@@ -94,7 +98,8 @@ typedef enum {
     AG_WS_GROUP_HEAD, AG_WS_PLACE_HEAD, AG_WS_PARTICLE, AG_WS_SPEECH, AG_WS_ABBREV,
     AG_WS_COUNTRY_NOUN, AG_WS_FURN_LINE, AG_WS_FILLER, AG_WS_DET, AG_WS_PREP, AG_WS_LOCATIVE,
     AG_WS_TITLE_MOD, AG_WS_SAY, AG_WS_AUX, AG_WS_OPENER, AG_WS_NEGATION, AG_WS_PRONOUN, AG_WS_STOP_VERB, AG_WS_ORG_NOUN,
-    AG_WS_SUB_BODY, AG_WS_STAND_IN, AG_WS_NEGATING_VERB, AG_WS_SPEECH_LEMMA, AG_WS_LIGHT_VERB, AG_WS_CONDITIONAL, AG_WS_COUNT_,
+    AG_WS_SUB_BODY, AG_WS_STAND_IN, AG_WS_NEGATING_VERB, AG_WS_SPEECH_LEMMA, AG_WS_LIGHT_VERB, AG_WS_CONDITIONAL, AG_WS_STATEMENT_NOUN, AG_WS_CONTROL_VERB, AG_WS_RELAY_VERB,
+    AG_WS_COUNT_,
     /* not lists: a lexicon phrase / a rule trigger starts with the word */
     AG_WS_PHRASE_START = AG_WS_COUNT_, AG_WS_RULE_START
 } ag_wordset;

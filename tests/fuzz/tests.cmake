@@ -1,7 +1,6 @@
 # Fuzz targets (docs in tests/fuzz/README).  With -DAG_FUZZ=ON and clang they
 # are libFuzzer binaries; otherwise each is linked with driver.c and ctest
 # runs its seed inputs as a regression test.
-option(AG_FUZZ "Build the fuzz targets with libFuzzer (clang)" OFF)
 set(AG_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_executable(fuzz_nlp_model ${AG_FUZZ_DIR}/fuzz_nlp_model.c)
 if(AG_FUZZ)

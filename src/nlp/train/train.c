@@ -826,8 +826,8 @@ static void eval_raw(const ag_nlp_model *m, const bank *b, scores_t *sc, size_t 
     for (i = 0; i < b->n; i++) {
         const sent *g = &b->s[i];
         size_t *gstart = NULL, *gend = NULL, j, t, pos = 0;
-        ag_doc *doc;
-        ag_text *text;
+        ag_doc *doc = NULL;
+        ag_text *text = NULL;
         const char **forms;
         size_t *tok_of_word; /* gold word -> our token + 1, or 0 */
         long *word_of_tok;
@@ -942,7 +942,7 @@ static int cmd_eval(int argc, char **argv)
     double min_upos = 0, min_uas = 0, min_las = 0;
     int raw = 0, i, fail = 0;
     FILE *dump = NULL;
-    ag_nlp_model *m;
+    ag_nlp_model *m = NULL;
     ag_ctx *ctx;
     bank b;
     scores_t sc;
@@ -1015,7 +1015,7 @@ static int cmd_train(int argc, char **argv)
     names xpos = {0}, jointn = {0}, labels = {0};
     corpus_cache tc, dc;
     uint8_t **ttags, **dtags;
-    ag_nlp_model *m;
+    ag_nlp_model *m = NULL;
     ag_nlp_trainer pt;
     size_t s, j;
 
@@ -1152,7 +1152,7 @@ static int cmd_train(int argc, char **argv)
     {
         size_t len;
         char *bytes = read_file(out_path, &len);
-        ag_nlp_model *back;
+        ag_nlp_model *back = NULL;
         ag_ctx *ctx;
         scores_t sc;
         if (ag_ctx_new(&ctx) || ag_nlp_model_load(&back, ctx, bytes, len))
@@ -1216,7 +1216,7 @@ static int cmd_prune(int argc, char **argv)
     ag_buf about = AG_BUF_INIT;
     size_t len;
     char *bytes, tmp[4096];
-    ag_nlp_model *m;
+    ag_nlp_model *m = NULL;
     ag_ctx *ctx;
     FILE *f;
 
