@@ -25,6 +25,7 @@ typedef struct dep_sent {
     int *case_child;         /* per word: its first "case" dependent, or -1 */
     int *antecedent;         /* per third-person pronoun: the one actor earlier in the sentence it can mean, or -1 */
     int rc;
+    int trig;                /* the word whose rules are firing */
 } dep_sent;
 
 typedef struct found {
@@ -673,6 +674,84 @@ static void retract(dep_sent *d, const ag_deprule *r, int trig, const found *src
     }
 }
 
+/* The word that heads mention mi's name in the parse: the one whose head
+ * lies outside the name. */
+static int mention_word(const dep_sent *d, int mi)
+{
+    const ag_mention *m = &d->x->m[mi];
+    uint32_t t;
+
+    for (t = m->start; t < m->end; t++) {
+        int w = (int)(t - d->first), h;
+        if (t < d->first || w >= (int)d->n)
+            continue;
+        h = d->s->heads[w] - 1;
+        if (h < 0 || h < (int)(m->start - d->first) || h >= (int)(m->end - d->first))
+            return w;
+    }
+    return m->start >= d->first && m->start - d->first < d->n ? (int)(m->start - d->first) : -1;
+}
+
+/* One step of a path, as a rule would write it: "obl:with", "^nsubj". */
+static void put_step(const dep_sent *d, ag_buf *b, int w, int up)
+{
+    const char *rel = rel_of(d, w);
+    ag_buf_printf(b, "%s%s%s", b->len && b->data[b->len - 1] != '[' && b->data[b->len - 1] != '|' ? "/" : "",
+                  up ? "^" : "", rel);
+    if (d->case_child[w] >= 0 && (!strncmp(rel, "obl", 3) || !strncmp(rel, "nmod", 4)) && strcmp(rel, "nmod:poss"))
+        ag_buf_printf(b, ":%s", lower_of(d, d->case_child[w]));
+}
+
+/* The path in the tree from the trigger to word w: up to their lowest
+ * common head, then down. */
+static void put_path(const dep_sent *d, ag_buf *b, int trig, int w)
+{
+    int up[16], down[16], n_up = 0, n_down = 0, a, i;
+
+    if (w < 0) {
+        ag_buf_puts(b, "?");
+        return;
+    }
+    for (a = trig; n_up < 16; a = d->s->heads[a] - 1) {
+        int c = w;
+        n_down = 0;
+        while (c != a && c >= 0 && n_down < 16) {
+            down[n_down++] = c;
+            c = d->s->heads[c] - 1;
+        }
+        if (c == a)
+            break;
+        if (d->s->heads[a] <= 0) {
+            ag_buf_puts(b, "?");
+            return;
+        }
+        up[n_up++] = a;
+    }
+    for (i = 0; i < n_up; i++)
+        put_step(d, b, up[i], 1);
+    for (i = n_down; i-- > 0;)
+        put_step(d, b, down[i], 0);
+}
+
+/* Evidence names the rule and the paths it took: "dep.meet[nsubj|obl:with]". */
+static const char *rule_with_paths(dep_sent *d, const ag_deprule *r, int trig, int a, int b)
+{
+    ag_buf buf = AG_BUF_INIT;
+    const char *out = r->id;
+
+    if (trig < 0)
+        return r->id;
+    ag_buf_printf(&buf, "%s[", r->id);
+    put_path(d, &buf, trig, mention_word(d, a));
+    ag_buf_putc(&buf, '|');
+    put_path(d, &buf, trig, mention_word(d, b));
+    ag_buf_putc(&buf, ']');
+    if (buf.data && !(out = ag_arena_strndup(&d->x->arena, buf.data, buf.len)))
+        d->rc = AG_ENOMEM;
+    ag_buf_free(&buf);
+    return out ? out : r->id;
+}
+
 static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
 {
     ag_extractor *x = d->x;
@@ -690,7 +769,11 @@ static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
      * only fills a gap */
     if (related(d, a, b, r->statement))
         return;
-    d->rc = ag_extract__pending(x, a, b, relation, r->id, r->confidence);
+    {
+        const char *rule = rule_with_paths(d, r, d->trig, a, b);
+        if (!d->rc)
+            d->rc = ag_extract__pending(x, a, b, relation, rule, r->confidence);
+    }
     if (!d->rc)
         x->p[x->n_p - 1].sent = d->sent;
 }
@@ -738,6 +821,7 @@ static void fire(const ag_deprule *r, fire_ctx *fc)
     int trig = fc->trig, passive, i, j;
     found src = {{0}, 0}, tgt = {{0}, 0};
 
+    d->trig = trig;
     if (r->statement != fc->statements || d->rc)
         return;
     if (r->upos_mask && !(r->upos_mask >> d->s->upos[trig] & 1u))
@@ -786,6 +870,26 @@ static void fire(const ag_deprule *r, fire_ctx *fc)
             for (j = i + 1; j < all.n; j++)
                 emit(d, r, all.v[i], all.v[j]);
     }
+}
+
+/* For --explain: the sentence's parse, one word after another as
+ * "index:form/UPOS<-head:relation". */
+static int note_parse(ag_extractor *x, const dep_sent *d)
+{
+    ag_buf b = AG_BUF_INIT;
+    size_t i;
+
+    if (!x->parse_notes && !(x->parse_notes = calloc(x->text->n_sentences + 1, sizeof *x->parse_notes)))
+        return AG_ENOMEM;
+    ag_buf_puts(&b, "  parse:");
+    for (i = 0; i < d->n; i++)
+        ag_buf_printf(&b, " %zu:%s/%s<-%d:%s", i + 1, DTOK(d, i)->norm, ag_nlp_upos_name(d->s->upos[i]), d->s->heads[i],
+                      rel_of(d, (int)i));
+    if (!b.data)
+        return AG_ENOMEM;
+    free(x->parse_notes[d->sent]);
+    x->parse_notes[d->sent] = ag_buf_detach(&b, NULL);
+    return AG_OK;
 }
 
 /* The rules a word triggers by its lemma or by its form, each once. */
@@ -887,6 +991,8 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
                 d.mention[t - se->first] = (int)k;
     }
     resolve_pronouns(&d);
+    if (x->opts && x->opts->explain && (rc = note_parse(x, &d)))
+        return rc;
     /* specific relations first, so statements only fill the gaps */
     for (pass = 0; pass < 2; pass++) {
         for (i = 0; i < n && !d.rc; i++) {

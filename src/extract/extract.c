@@ -48,6 +48,8 @@ static void explain_sentence(ag_extractor *x, size_t s)
 
     ag_buf_printf(&b, "%s: sentence %zu (line %u): %s", ag_doc_name(x->text->doc), s, se->line, text ? text : "");
     x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
+    if (x->parse_notes && x->parse_notes[s])
+        x->opts->explain(x->parse_notes[s], x->opts->explain_payload);
     b.len = 0;
     ag_buf_puts(&b, "  actors:");
     for (k = x->sent_first[s]; k < x->sent_first[s + 1]; k++) {
@@ -176,6 +178,10 @@ out:
     free(x.sent_first);
     free(x.wsmask);
     free(x.speaker);
+    if (x.parse_notes)
+        for (i = 0; i < text->n_sentences; i++)
+            free(x.parse_notes[i]);
+    free(x.parse_notes);
     ag_strmap_free(&x.entity_by_key);
     ag_strmap_free(&x.single_count);
     ag_strmap_free(&x.by_name_part);

@@ -80,6 +80,7 @@ typedef struct ag_extractor {
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
     uint64_t *wsmask;         /* per token: word sets it is in, bit 63 once looked up */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */
+    char **parse_notes;       /* --explain: per sentence, its parse as one line, or NULL */
 } ag_extractor;
 
 int ag_extract__mentions(ag_extractor *x);
