@@ -1,5 +1,5 @@
 /* actorgraph: relations read off the dependency parse.  Each sentence that
- * names two actors (or one, with a reported clause) is tagged and parsed;
+ * names two different actors is tagged and parsed;
  * every word whose lemma triggers a rule follows the rule's paths to its
  * actors, through conjuncts, appositions, relative pronouns and controlled
  * or shared subjects, and passives swap the roles. */
@@ -746,8 +746,8 @@ static const char *rule_with_paths(dep_sent *d, const ag_deprule *r, int trig, i
     ag_buf_putc(&buf, '|');
     put_path(d, &buf, trig, mention_word(d, b));
     ag_buf_putc(&buf, ']');
-    if (buf.data && !(out = ag_arena_strndup(&d->x->arena, buf.data, buf.len)))
-        d->rc = AG_ENOMEM;
+    if (!buf.data || buf.data[buf.len - 1] != ']' || !(out = ag_arena_strndup(&d->x->arena, buf.data, buf.len)))
+        d->rc = AG_ENOMEM; /* an append that failed leaves the text unclosed */
     ag_buf_free(&buf);
     return out ? out : r->id;
 }
@@ -885,8 +885,11 @@ static int note_parse(ag_extractor *x, const dep_sent *d)
     for (i = 0; i < d->n; i++)
         ag_buf_printf(&b, " %zu:%s/%s<-%d:%s", i + 1, DTOK(d, i)->norm, ag_nlp_upos_name(d->s->upos[i]), d->s->heads[i],
                       rel_of(d, (int)i));
-    if (!b.data)
+    if (ag_buf_putc(&b, '\n') || !b.data) {
+        ag_buf_free(&b);
         return AG_ENOMEM;
+    }
+    b.data[--b.len] = 0; /* the newline only proved every append succeeded */
     free(x->parse_notes[d->sent]);
     x->parse_notes[d->sent] = ag_buf_detach(&b, NULL);
     return AG_OK;
@@ -1019,7 +1022,7 @@ int ag_extract__deprules(ag_extractor *x, const ag_nlp_model *model)
         return AG_OK;
     memset(&sc, 0, sizeof sc);
     for (s = 0; s < x->text->n_sentences && !rc; s++) {
-        /* parse only what can hold a relation: two actors, or one speaker */
+        /* parse only what can hold a relation: two different actors */
         if (sentence_actors(x, s) < 2)
             continue;
         rc = run_sentence(x, model, &sc, s);

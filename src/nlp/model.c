@@ -270,8 +270,14 @@ static int read_model(ag_nlp_model *m, reader *r)
     nul = memchr(r->p, 0, r->left);
     if (!nul)
         return AG_EPARSE;
-    m->about = ag_arena_strndup(&m->strings, (const char *)r->p + sizeof MAGIC - 1,
-                                (size_t)(nul - r->p) - (sizeof MAGIC - 1));
+    {
+        /* the header ends with a blank line the writer adds back */
+        size_t len = (size_t)(nul - r->p) - (sizeof MAGIC - 1);
+        const char *text = (const char *)r->p + sizeof MAGIC - 1;
+        if (len && text[len - 1] == '\n')
+            len--;
+        m->about = ag_arena_strndup(&m->strings, text, len);
+    }
     if (!m->about)
         return AG_ENOMEM;
     r->left -= (size_t)(nul + 1 - r->p);
@@ -294,7 +300,7 @@ static int read_model(ag_nlp_model *m, reader *r)
             return AG_EPARSE;
     }
     n = get_u32(r);
-    if (n > AG_NLP_MAX_DEPRELS)
+    if (n > AG_NLP_MAX_DEPRELS || n == 0)
         return AG_EPARSE;
     for (m->n_deprels = 0; m->n_deprels < n; m->n_deprels++)
         if (!(m->deprel_names[m->n_deprels] = get_str(r, &m->strings)))

@@ -2,7 +2,6 @@
  * suffix rules and exceptions, then a greedy arc-hybrid parse that always
  * yields one tree (every word gets a head, exactly one word hangs from the
  * root). */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,10 +68,12 @@ void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, ch
     size_t idx;
 
     for (n = 0; form[n] && n + 1 < outsz && n < 64; n++)
-        out[n] = (char)tolower((unsigned char)form[n]);
+        out[n] = ag_nlp__to_lower((unsigned char)form[n]);
     out[n] = 0;
-    if (form[n] && n < 64) /* longer than the buffer: keep the form */
+    if (form[n]) { /* too long for a lemma to differ: the form itself, cut to fit */
+        snprintf(out, outsz, "%s", form);
         return;
+    }
     snprintf(key, sizeof key, "%s\t%u", out, tag);
     if (ag_strmap_get(&m->lemma_exceptions, key, &idx)) {
         const char *lemma = strchr(strchr(m->exception_lemmas[idx], '\t') + 1, '\t') + 1;
@@ -144,7 +145,7 @@ static int lemmatize_words(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *
 
     for (i = 0; i < s->n; i++) {
         ag_nlp__lemmatize(m, s->forms[i], sc->tags[i + 1], buf, sizeof buf);
-        if (!strcmp(buf, s->forms[i])) {
+        if (strlen(s->forms[i]) >= sizeof buf - 1 || !strcmp(buf, s->forms[i])) {
             s->lemmas[i] = s->forms[i];
         } else if (!(s->lemmas[i] = ag_arena_strndup(&sc->lemmas, buf, strlen(buf)))) {
             return ag_error_set(ctx, AG_ENOMEM, "out of memory");
@@ -176,7 +177,10 @@ static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, con
         size_t nf = ag_nlp__parser_features(st, words, tags, m->tag_upos, feats);
         memset(scores, 0, (size_t)n_classes * sizeof *scores);
         ag_nlp__score(&m->parser, feats, nf, scores);
-        ag_nlp__apply(st, argmax_legal(scores, n_classes, st));
+        int action = argmax_legal(scores, n_classes, st);
+        if (action < 0)
+            break; /* no legal action: a model without relations */
+        ag_nlp__apply(st, action);
     }
 }
 

@@ -11,6 +11,14 @@
 #include "actorgraph/nlp.h"
 #include "util/util.h"
 
+/* ---- ASCII character classes: the models must not change with the
+ * host's locale (bytes past 0x7f are letters of other scripts) ---- */
+static inline int ag_nlp__upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int ag_nlp__lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int ag_nlp__digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int ag_nlp__alnum(unsigned char c) { return ag_nlp__upper(c) || ag_nlp__lower(c) || ag_nlp__digit(c); }
+static inline char ag_nlp__to_lower(unsigned char c) { return (char)(ag_nlp__upper(c) ? c + ('a' - 'A') : c); }
+
 /* ---- feature keys ---- */
 /* A feature is a template number and up to three values (word hashes, tag
  * numbers, distances) mixed into 64 bits.  Runtime tables keep 32 bits of

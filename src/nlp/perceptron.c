@@ -318,7 +318,8 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
         ag_nlp__weights_free(out);
         return AG_ENOMEM;
     }
-    /* Rows in key order so the exported bytes depend on the weights only. */
+    /* Rows in the trainer's slot order: fixed by the features' keys and the
+     * order they were first seen, so the same training gives the same bytes. */
     for (i = 0; i < t->cap; i++) {
         int64_t r = t->keys[i] ? t->rows[i] : -1;
         uint32_t key, s, len = 0;
@@ -333,6 +334,11 @@ int ag_nlp__trainer_export(const ag_nlp_trainer *t, double prune, ag_nlp_weights
         s = ag_nlp__slot(out, key);
         if (out->slots[s].key)
             continue; /* a 32-bit collision: the first row wins */
+        if (e + C > AG_NLP_MAX_START) { /* more than a slot can point at */
+            free(avg);
+            ag_nlp__weights_free(out);
+            return AG_EINVAL;
+        }
         for (c = 0; c < C; c++) {
             if (fabs(avg[c]) >= prune) {
                 double q = round(avg[c] / maxabs * 32767.0);

@@ -1,7 +1,6 @@
 /* actorgraph: what a word looks like to the models (normalized form,
  * affixes, shape) and the tagger's features.  The tagger is greedy, left to
  * right, over joint UPOS+Penn classes. */
-#include <ctype.h>
 #include <string.h>
 
 #include "nlp/nlp_internal.h"
@@ -34,7 +33,7 @@ static size_t normalize(const char *form, char *out)
 
     for (i = 0; form[i] && n < WORD_MAX; i++) {
         unsigned char ch = (unsigned char)form[i];
-        out[n++] = (char)(isdigit(ch) ? '0' : tolower(ch));
+        out[n++] = ag_nlp__digit(ch) ? '0' : ag_nlp__to_lower(ch);
     }
     out[n] = 0;
     return n;
@@ -57,7 +56,7 @@ static uint64_t shape_of(const char *form)
 
     for (i = 0; form[i] && n < sizeof buf - 1; i++) {
         unsigned char ch = (unsigned char)form[i];
-        char k = isupper(ch) ? 'X' : islower(ch) ? 'x' : isdigit(ch) ? 'd' : ch >= 0x80 ? 'u' : (char)ch;
+        char k = ag_nlp__upper(ch) ? 'X' : ag_nlp__lower(ch) ? 'x' : ag_nlp__digit(ch) ? 'd' : ch >= 0x80 ? 'u' : (char)ch;
         run = k == last ? run + 1 : 1;
         last = k;
         if (run <= 2)
@@ -81,15 +80,15 @@ void ag_nlp__word_info(const char *form, ag_nlp_wordinfo *w)
     w->pre1 = ag_hash_bytes(buf, n ? 1 : 0);
     w->pre3 = ag_hash_bytes(buf, n > 3 ? 3 : n);
     w->shape = shape_of(form);
-    w->first_cap = isupper((unsigned char)form[0]) != 0;
+    w->first_cap = ag_nlp__upper((unsigned char)form[0]);
     w->cap = w->first_cap;
     w->separator = (!strcmp(form, ",") || !strcmp(form, ";") || !strcmp(form, ":") || !strcmp(form, "-") ||
                     !strcmp(form, "--"));
     w->punct = form[0] != 0;
     for (i = 0; form[i]; i++) {
-        if (isalnum((unsigned char)form[i]) || (unsigned char)form[i] >= 0x80)
+        if (ag_nlp__alnum((unsigned char)form[i]) || (unsigned char)form[i] >= 0x80)
             w->punct = 0;
-        if (isdigit((unsigned char)form[i]))
+        if (ag_nlp__digit((unsigned char)form[i]))
             w->has_digit = 1;
         if (form[i] == '-')
             w->has_hyphen = 1;

@@ -618,7 +618,7 @@ static void lower_into(const char *s, char *out, size_t outsz)
 {
     size_t i;
     for (i = 0; s[i] && i + 1 < outsz; i++)
-        out[i] = (char)tolower((unsigned char)s[i]);
+        out[i] = ag_nlp__to_lower((unsigned char)s[i]);
     out[i] = 0;
 }
 
@@ -1136,10 +1136,6 @@ static int cmd_train(int argc, char **argv)
     if (ag_nlp__trainer_export(&pt, prune, &m->parser))
         die("%s", "out of memory");
     ag_nlp__trainer_free(&pt);
-    {
-        ag_nlp_weights full = m->tagger;
-        (void)full;
-    }
     {
         FILE *f;
         char tmp[4096];
