@@ -26,7 +26,19 @@ typedef struct dep_sent {
     int *antecedent;         /* per third-person pronoun: the one actor earlier in the sentence it can mean, or -1 */
     int rc;
     int trig;                /* the word whose rules are firing */
+    struct pending_index *index;
+    size_t first_new;        /* the pendings this sentence's rules added start here */
 } dep_sent;
+
+/* The phrase and surface rules' relations by sentence, and the article's
+ * affiliations by actor, so that checking a pair costs the sentence's
+ * relations, not the article's. */
+typedef struct pending_index {
+    size_t *sent_start;      /* [n_sentences + 1] into order */
+    uint32_t *order;         /* pending indices, by sentence */
+    uint64_t *aff;           /* (entity << 32 | entity), both ways, sorted */
+    size_t n_aff, cap_aff;
+} pending_index;
 
 typedef struct found {
     int v[MAX_FOUND];
@@ -545,6 +557,72 @@ static int is_affiliation(const char *relation)
     return !strcmp(relation, "role_of") || !strcmp(relation, "member_of");
 }
 
+static int is_dropped(const ag_pending *p)
+{
+    return p->confidence < 0;
+}
+
+/* Calls fn on each live relation of the sentence: the earlier rules' and
+ * the ones this pass added; stops when fn returns non-zero. */
+static int each_in_sentence(const dep_sent *d, int (*fn)(const dep_sent *, ag_pending *, void *), void *payload)
+{
+    ag_extractor *x = d->x;
+    const pending_index *ix = d->index;
+    size_t k;
+
+    for (k = ix->sent_start[d->sent]; k < ix->sent_start[d->sent + 1]; k++)
+        if (!is_dropped(&x->p[ix->order[k]]) && fn(d, &x->p[ix->order[k]], payload))
+            return 1;
+    for (k = d->first_new; k < x->n_p; k++)
+        if (!is_dropped(&x->p[k]) && fn(d, &x->p[k], payload))
+            return 1;
+    return 0;
+}
+
+static int aff_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether entity a holds an office in, or belongs to, entity b (either way). */
+static int affiliated(const pending_index *ix, int a, int b)
+{
+    uint64_t key = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+    return a >= 0 && b >= 0 && bsearch(&key, ix->aff, ix->n_aff, sizeof key, aff_cmp) != NULL;
+}
+
+/* @p sorted: keep the list sorted now (the index is built unsorted, then
+ * sorted once). */
+static int add_affiliation(pending_index *ix, int a, int b, int sorted)
+{
+    size_t need = ix->n_aff + 2;
+
+    if (need > ix->cap_aff) {
+        size_t cap = need * 2;
+        uint64_t *v = realloc(ix->aff, cap * sizeof *v);
+        if (!v)
+            return AG_ENOMEM;
+        ix->aff = v;
+        ix->cap_aff = cap;
+    }
+    ix->aff[ix->n_aff++] = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
+    ix->aff[ix->n_aff++] = (uint64_t)(uint32_t)b << 32 | (uint32_t)a;
+    if (sorted)
+        qsort(ix->aff, ix->n_aff, sizeof *ix->aff, aff_cmp);
+    return AG_OK;
+}
+
+typedef struct pair_query {
+    int ea, eb;
+} pair_query;
+
+static int pair_hit(const dep_sent *d, ag_pending *p, void *payload)
+{
+    const pair_query *q = payload;
+    return same_pair(d->x, p, q->ea, q->eb);
+}
+
 /* Already related in this sentence (by a phrase rule or an earlier rule)?
  * For a statement, also anywhere in the article by affiliation, directly or
  * through the body the speaker serves: what a minister or a ministry's
@@ -552,23 +630,39 @@ static int is_affiliation(const char *relation)
 static int related(const dep_sent *d, int a, int b, int statement)
 {
     const ag_extractor *x = d->x;
-    int ea = x->m[a].entity, eb = x->m[b].entity, via[8], n_via = 0, i;
-    size_t k;
+    const pending_index *ix = d->index;
+    pair_query q = {x->m[a].entity, x->m[b].entity};
+    size_t lo, k;
 
-    for (k = 0; k < x->n_p; k++) {
-        const ag_pending *p = &x->p[k];
-        if ((p->sent == d->sent || (statement && is_affiliation(p->relation))) && same_pair(x, p, ea, eb))
+    if (each_in_sentence(d, pair_hit, &q))
+        return 1;
+    if (!statement)
+        return 0;
+    if (affiliated(ix, q.ea, q.eb))
+        return 1;
+    /* the bodies the speaker serves, in key order: (ea << 32 | body) */
+    {
+        uint64_t first = (uint64_t)(uint32_t)q.ea << 32;
+        size_t hi = ix->n_aff;
+        lo = 0;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (ix->aff[mid] < first)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    for (k = lo; k < ix->n_aff && (ix->aff[k] >> 32) == (uint32_t)q.ea && k < lo + 8; k++)
+        if (affiliated(ix, (int)(uint32_t)ix->aff[k], q.eb))
             return 1;
-        if (statement && is_affiliation(p->relation) && x->m[p->a].entity == ea && n_via < 8)
-            via[n_via++] = x->m[p->b].entity;
-    }
-    for (k = 0; k < x->n_p && n_via; k++) {
-        const ag_pending *p = &x->p[k];
-        if (is_affiliation(p->relation))
-            for (i = 0; i < n_via; i++)
-                if (same_pair(x, p, via[i], eb))
-                    return 1;
-    }
+    return 0;
+}
+
+static int drop_pair(const dep_sent *d, ag_pending *p, void *payload)
+{
+    if (strncmp(p->rule, "dep.", 4) && pair_hit(d, p, payload))
+        p->confidence = -1; /* dropped: the graph and --explain skip it */
     return 0;
 }
 
@@ -577,17 +671,8 @@ static int related(const dep_sent *d, int a, int b, int statement)
  * outlet's statement, not a quotation). */
 static void drop_surface(dep_sent *d, int a, int b)
 {
-    ag_extractor *x = d->x;
-    int ea = x->m[a].entity, eb = x->m[b].entity;
-    size_t k, kept = 0;
-
-    for (k = 0; k < x->n_p; k++) {
-        const ag_pending *p = &x->p[k];
-        if (p->sent == d->sent && strncmp(p->rule, "dep.", 4) && same_pair(x, p, ea, eb))
-            continue;
-        x->p[kept++] = *p;
-    }
-    x->n_p = kept;
+    pair_query q = {d->x->m[a].entity, d->x->m[b].entity};
+    each_in_sentence(d, drop_pair, &q);
 }
 
 static void note_speech_rule(const ag_deprule *r, void *payload)
@@ -633,6 +718,38 @@ static void next_name(const dep_sent *d, int trig, found *f)
     }
 }
 
+typedef struct retract_query {
+    const ag_deprule *r;
+    int entity, outlet;
+} retract_query;
+
+static int retract_one(const dep_sent *d, ag_pending *p, void *payload)
+{
+    const retract_query *q = payload;
+    const ag_extractor *x = d->x;
+    uint32_t j;
+    int hit = 0;
+
+    if (!strncmp(p->rule, "dep.", 4) || (x->m[p->a].entity != q->entity && x->m[p->b].entity != q->entity))
+        return 0;
+    for (j = 0; j < q->r->n_retracts; j++)
+        hit |= !strcmp(p->relation, q->r->retracts[j]);
+    if (!hit)
+        return 0;
+    if (!q->outlet) {
+        p->confidence = -1;
+        return 0;
+    }
+    {
+        int other = x->m[p->a].entity == q->entity ? p->b : p->a;
+        p->a = x->m[p->a].entity == q->entity ? p->a : p->b;
+        p->b = other;
+        p->relation = q->r->relation;
+        p->rule = q->r->id;
+    }
+    return 0;
+}
+
 /* "According to OUTLET" with nobody speaking is the outlet's own report: the
  * phrase rules' quotation of an actor by the outlet becomes the rule's
  * statement about that actor.  "According to a ministry spokesman" names no
@@ -644,33 +761,16 @@ static void retract(dep_sent *d, const ag_deprule *r, int trig, const found *src
 
     for (i = 0; i < src->n; i++) {
         int e = x->m[src->v[i]].entity, outlet = x->e[e].type == AG_ACTOR_MEDIA;
-        size_t k, kept = 0;
         if (outlet) {
             if (speech < 0)
                 speech = has_speech_verb(d, trig);
             if (speech)
                 continue;
         }
-        for (k = 0; k < x->n_p; k++) {
-            ag_pending *p = &x->p[k];
-            uint32_t j;
-            int hit = 0;
-            if (p->sent == d->sent && strncmp(p->rule, "dep.", 4) &&
-                (x->m[p->a].entity == e || x->m[p->b].entity == e))
-                for (j = 0; j < r->n_retracts; j++)
-                    hit |= !strcmp(p->relation, r->retracts[j]);
-            if (hit && !outlet)
-                continue;
-            if (hit) {
-                int other = x->m[p->a].entity == e ? p->b : p->a;
-                p->a = x->m[p->a].entity == e ? p->a : p->b;
-                p->b = other;
-                p->relation = r->relation;
-                p->rule = r->id;
-            }
-            x->p[kept++] = *p;
+        {
+            retract_query q = {r, e, outlet};
+            each_in_sentence(d, retract_one, &q);
         }
-        x->n_p = kept;
     }
 }
 
@@ -773,6 +873,8 @@ static void emit(dep_sent *d, const ag_deprule *r, int a, int b)
         const char *rule = rule_with_paths(d, r, d->trig, a, b);
         if (!d->rc)
             d->rc = ag_extract__pending(x, a, b, relation, rule, r->confidence);
+        if (!d->rc && is_affiliation(relation))
+            d->rc = add_affiliation(d->index, x->m[a].entity, x->m[b].entity, 1);
     }
     if (!d->rc)
         x->p[x->n_p - 1].sent = d->sent;
@@ -937,7 +1039,7 @@ static int sentence_actors(const ag_extractor *x, size_t s)
     return n;
 }
 
-static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch *sc, size_t s)
+static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch *sc, pending_index *ix, size_t s)
 {
     const ag_sentence *se = &x->text->sentences[s];
     size_t n = se->count, i, k;
@@ -962,6 +1064,8 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
         return rc;
     memset(&d, 0, sizeof d);
     d.x = x;
+    d.index = ix;
+    d.first_new = x->n_p;
     d.model = model;
     d.s = &sc->s;
     d.sent = (uint32_t)s;
@@ -1012,21 +1116,65 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
     return d.rc;
 }
 
+static int index_pendings(const ag_extractor *x, pending_index *ix)
+{
+    size_t n_s = x->text->n_sentences, k;
+
+    memset(ix, 0, sizeof *ix);
+    ix->sent_start = calloc(n_s + 2, sizeof *ix->sent_start);
+    ix->order = malloc((x->n_p + 1) * sizeof *ix->order);
+    if (!ix->sent_start || !ix->order)
+        return AG_ENOMEM;
+    /* counting sort by sentence, stable */
+    for (k = 0; k < x->n_p; k++)
+        if (x->p[k].sent < n_s)
+            ix->sent_start[x->p[k].sent + 1]++;
+    for (k = 0; k < n_s; k++)
+        ix->sent_start[k + 1] += ix->sent_start[k];
+    {
+        size_t *fill = calloc(n_s + 1, sizeof *fill);
+        if (!fill)
+            return AG_ENOMEM;
+        for (k = 0; k < x->n_p; k++) {
+            uint32_t se = x->p[k].sent;
+            if (se < n_s)
+                ix->order[ix->sent_start[se] + fill[se]++] = (uint32_t)k;
+        }
+        free(fill);
+    }
+    for (k = 0; k < x->n_p; k++) {
+        const ag_pending *p = &x->p[k];
+        int rc;
+        if (is_affiliation(p->relation) && (rc = add_affiliation(ix, x->m[p->a].entity, x->m[p->b].entity, 0)))
+            return rc;
+    }
+    if (ix->n_aff)
+        qsort(ix->aff, ix->n_aff, sizeof *ix->aff, aff_cmp);
+    return AG_OK;
+}
+
 int ag_extract__deprules(ag_extractor *x, const ag_nlp_model *model)
 {
     dep_scratch sc;
+    pending_index ix;
     size_t s;
     int rc = AG_OK;
 
     if (!model || !x->lex->n_deprules)
         return AG_OK;
     memset(&sc, 0, sizeof sc);
+    if ((rc = index_pendings(x, &ix)))
+        goto done;
     for (s = 0; s < x->text->n_sentences && !rc; s++) {
         /* parse only what can hold a relation: two different actors */
         if (sentence_actors(x, s) < 2)
             continue;
-        rc = run_sentence(x, model, &sc, s);
+        rc = run_sentence(x, model, &sc, &ix, s);
     }
+done:
+    free(ix.sent_start);
+    free(ix.order);
+    free(ix.aff);
     ag_nlp_sentence_release(&sc.s);
     free(sc.forms);
     free(sc.ints);

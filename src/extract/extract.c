@@ -61,7 +61,7 @@ static void explain_sentence(ag_extractor *x, size_t s)
     x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
     for (k = 0; k < x->n_p; k++) {
         const ag_pending *p = &x->p[k];
-        if (p->sent != s || x->m[p->a].entity < 0 || x->m[p->b].entity < 0)
+        if (p->sent != s || p->confidence < 0 || x->m[p->a].entity < 0 || x->m[p->b].entity < 0)
             continue;
         b.len = 0;
         ag_buf_printf(&b, "  edge: %s -%s-> %s (rule %s, confidence %.2f)", x->e[x->m[p->a].entity].label, p->relation,
@@ -101,7 +101,7 @@ static int build_graph(ag_extractor *x, ag_graph *g)
         const ag_sentence *se = &x->text->sentences[p->sent];
         if (ea < 0 || eb < 0 || ea == eb || !emittable(&x->e[ea]) || !emittable(&x->e[eb]))
             continue;
-        if (p->confidence < min_conf)
+        if (p->confidence < 0 || p->confidence < min_conf) /* < 0: dropped by a later rule */
             continue;
         if ((rc = emit_actor(x, g, ea, &ia, emitted, graph_index)) || (rc = emit_actor(x, g, eb, &ib, emitted, graph_index)))
             goto out;
