@@ -110,8 +110,6 @@ static int step_matches(const dep_sent *d, int w, const ag_dep_step *st)
     return !strcmp(rel, st->rel);
 }
 
-
-
 static int has_rel_child(const dep_sent *d, int w, const char *rel)
 {
     int c;
@@ -124,8 +122,7 @@ static int has_rel_child(const dep_sent *d, int w, const char *rel)
 
 static int is_relative_pronoun(const dep_sent *d, int w)
 {
-    const char *low = lower_of(d, w);
-    return !strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that") || !strcmp(low, "whom");
+    return ag_extract__ws(d->x, AG_WS_RELATIVE_PRONOUN, DTOK(d, w));
 }
 
 /* The noun a relative pronoun stands for ("the deal that was brokered by
@@ -285,19 +282,12 @@ static int phrase_head(const dep_sent *d, int mi)
  * actor ("it", "their"), 0 none (first person is the quotation's speaker). */
 static int pronoun_kind(const dep_sent *d, int w)
 {
-    static const char *const person[] = {"he", "him", "his", "himself", "she", "her", "hers", "herself", NULL};
-    static const char *const other[] = {"it", "its", "itself", "they", "them", "their", "themselves", NULL};
-    const char *low = lower_of(d, w);
-    int i;
-
     if (d->s->upos[w] != AG_UPOS_PRON)
         return 0;
-    for (i = 0; person[i]; i++)
-        if (!strcmp(low, person[i]))
-            return 1;
-    for (i = 0; other[i]; i++)
-        if (!strcmp(low, other[i]))
-            return 2;
+    if (ag_extract__ws(d->x, AG_WS_PERSON_PRONOUN, DTOK(d, w)))
+        return 1;
+    if (ag_extract__ws(d->x, AG_WS_OTHER_PRONOUN, DTOK(d, w)))
+        return 2;
     return 0;
 }
 
@@ -325,15 +315,10 @@ static void resolve_pronouns(dep_sent *d)
 
 static int is_first_person(const dep_sent *d, int w)
 {
-    static const char *const first[] = {"i", "me", "my", "myself", "we", "us", "our", "ourselves", NULL};
-    const char *low = lower_of(d, w);
-    int i;
-
     if (d->s->upos[w] != AG_UPOS_PRON)
         return 0;
-    for (i = 0; first[i]; i++)
-        if (!strcmp(low, first[i]))
-            return 1;
+    if (ag_extract__ws(d->x, AG_WS_FIRST_PERSON, DTOK(d, w)))
+        return 1;
     return 0;
 }
 
@@ -379,8 +364,7 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
         if (s >= 0 && s != w && !is_first_person(d, s))
             actors_of(d, s, f, depth + 1);
     } else {
-        const char *low = lower_of(d, w);
-        if ((!strcmp(low, "who") || !strcmp(low, "which") || !strcmp(low, "that")) && d->s->heads[w] > 0) {
+        if (is_relative_pronoun(d, w) && d->s->heads[w] > 0) {
             int verb = d->s->heads[w] - 1;
             if (!strncmp(rel_of(d, verb), "acl", 3) && d->s->heads[verb] > 0)
                 actors_of(d, d->s->heads[verb] - 1, f, depth + 1);
@@ -533,9 +517,9 @@ static int negated(const dep_sent *d, int trig)
             return 1;
         const char *r = rel_of(d, c), *low = lower_of(d, c);
         size_t n = strlen(low);
+        /* "didn't" is one token here: its ending negates too */
         if ((!strcmp(r, "advmod") || !strcmp(r, "aux") || !strcmp(r, "aux:pass") || !strcmp(r, "cop")) &&
-            (!strcmp(low, "not") || !strcmp(low, "never") || !strcmp(low, "n't") || !strcmp(low, "cannot") ||
-             (n > 3 && !strcmp(low + n - 3, "n't"))))
+            (ag_extract__ws(d->x, AG_WS_NEGATOR, DTOK(d, c)) || (n > 3 && !strcmp(low + n - 3, "n't"))))
             return 1;
     }
     return 0;

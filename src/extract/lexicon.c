@@ -564,7 +564,10 @@ static const struct { const char *key; ag_wordset set; int inflect; } word_lists
     {"stand_in_nouns", AG_WS_STAND_IN, AG_UPOS_NOUN}, {"negating_verbs", AG_WS_NEGATING_VERB, AG_UPOS_VERB},
     {"speech_lemmas", AG_WS_SPEECH_LEMMA, AG_UPOS_VERB}, {"light_verbs", AG_WS_LIGHT_VERB, AG_UPOS_VERB},
     {"conditional_marks", AG_WS_CONDITIONAL, 0}, {"statement_nouns", AG_WS_STATEMENT_NOUN, AG_UPOS_NOUN},
-    {"object_control_verbs", AG_WS_CONTROL_VERB, AG_UPOS_VERB}, {"relay_verbs", AG_WS_RELAY_VERB, AG_UPOS_VERB}};
+    {"object_control_verbs", AG_WS_CONTROL_VERB, AG_UPOS_VERB}, {"relay_verbs", AG_WS_RELAY_VERB, AG_UPOS_VERB},
+    {"relative_pronouns", AG_WS_RELATIVE_PRONOUN, 0}, {"person_pronouns", AG_WS_PERSON_PRONOUN, 0},
+    {"other_pronouns", AG_WS_OTHER_PRONOUN, 0}, {"first_person_pronouns", AG_WS_FIRST_PERSON, 0},
+    {"negators", AG_WS_NEGATOR, 0}};
 
 int ag_lexicon__wordset_named(const char *key)
 {
