@@ -567,7 +567,7 @@ static const struct { const char *key; ag_wordset set; int inflect; } word_lists
     {"object_control_verbs", AG_WS_CONTROL_VERB, AG_UPOS_VERB}, {"relay_verbs", AG_WS_RELAY_VERB, AG_UPOS_VERB},
     {"relative_pronouns", AG_WS_RELATIVE_PRONOUN, 0}, {"person_pronouns", AG_WS_PERSON_PRONOUN, 0},
     {"other_pronouns", AG_WS_OTHER_PRONOUN, 0}, {"first_person_pronouns", AG_WS_FIRST_PERSON, 0},
-    {"negators", AG_WS_NEGATOR, 0}};
+    {"negators", AG_WS_NEGATOR, 0}, {"leader_body_nouns", AG_WS_LEADER_BODY, 0}};
 
 int ag_lexicon__wordset_named(const char *key)
 {

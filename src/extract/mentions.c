@@ -252,6 +252,16 @@ static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
            !strcmp(last, "czar") || !strcmp(last, "tsar");
 }
 
+/* "(Ilham) Aliyev": "(", one capitalized word, ")", then a name. */
+static int paren_given(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    return i + 3 < sc->end && TOK(i)->len == 1 && TOK(i)->norm[0] == '(' && is_cap_word(TOK(i + 1)) &&
+           !(TOK(i + 1)->flags & AG_TOK_ALLCAPS) && !(TOK(i + 1)->flags & AG_TOK_SPACE) && TOK(i + 2)->len == 1 &&
+           TOK(i + 2)->norm[0] == ')' && !(TOK(i + 2)->flags & AG_TOK_SPACE) && (TOK(i + 3)->flags & AG_TOK_SPACE) &&
+           name_token(x, sc, i + 3, 1) && !(TOK(i + 3)->flags & AG_TOK_ALLCAPS) &&
+           !ag_extract__ws(x, AG_WS_COMMON, TOK(i + 1));
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -724,6 +734,26 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 continue;
             }
         }
+        /* "President (Ilham) Aliyev": a given name in parentheses after a title
+         * belongs to the name that follows it */
+        if (title_kind && paren_given(x, sc, i)) {
+            uint32_t re = run_end(x, sc, i + 3);
+            char *last = ag_extract__span_text(x, i + 3, re), *label;
+            size_t n;
+            if (!last)
+                return -2;
+            n = TOK(i + 1)->len + strlen(last) + 2;
+            if (!(label = ag_arena_alloc(&x->arena, n)))
+                return -2;
+            memcpy(label, TOK(i + 1)->norm, TOK(i + 1)->len);
+            label[TOK(i + 1)->len] = ' ';
+            strcpy(label + TOK(i + 1)->len + 1, last);
+            if ((head = add_mention(x, sc, i + 1, re, AG_ACTOR_PERSON, -1, 0)) < 0)
+                return -2;
+            x->m[head].text = label;
+            i = re;
+            goto after_head;
+        }
         if (name_token(x, sc, i, 1) || (is_ordinal(TOK(i)) && i + 1 < end && name_token(x, sc, i + 1, 1))) {
             uint32_t re = run_end(x, sc, i);
             unsigned fl = 0;
@@ -732,6 +762,13 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 break;
             re = given_name_split(x, i, re);
             t = classify_run(x, i, re, &fl);
+            /* "the Biden administration": a leader's administration is an organization */
+            if ((t == AG_ACTOR_PERSON || t == AG_ACTOR_UNKNOWN) && !(fl & AG_M_ACRONYM) && re - i <= 3 && re < end &&
+                !(TOK(re)->flags & AG_TOK_CAP) && ag_extract__ws(x, AG_WS_LEADER_BODY, TOK(re))) {
+                re++;
+                t = AG_ACTOR_ORGANIZATION;
+                fl &= ~AG_M_SINGLE;
+            }
             if ((head = add_mention(x, sc, i, re, t, -1, fl)) < 0)
                 return -2;
             i = re;
