@@ -129,14 +129,7 @@ static int index_lemma(ag_lexicon *lex, const char *lemma, uint32_t rule)
     size_t first = 0;
     struct ag_deprule_entry *e;
 
-    if (lex->n_deprule_entries == lex->cap_deprule_entries) {
-        size_t c = lex->cap_deprule_entries ? lex->cap_deprule_entries * 2 : 256;
-        void *p = realloc(lex->deprule_entries, c * sizeof *lex->deprule_entries);
-        if (!p)
-            return AG_ENOMEM;
-        lex->deprule_entries = p;
-        lex->cap_deprule_entries = c;
-    }
+    AG_GROW(lex->deprule_entries, lex->n_deprule_entries, lex->cap_deprule_entries);
     ag_strmap_get(&lex->deprule_first, lemma, &first);
     e = &lex->deprule_entries[lex->n_deprule_entries++];
     e->rule = rule;
@@ -230,14 +223,7 @@ int ag_lexicon__load_deprules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, co
         if ((conf && !cJSON_IsNumber(conf)) || (pos && !cJSON_IsArray(pos)))
             return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1,
                                    "dep_rules: rule %s: \"confidence\" must be a number and \"upos\" a list", id->valuestring);
-        if (lex->n_deprules == lex->cap_deprules) {
-            size_t cap = lex->cap_deprules ? lex->cap_deprules * 2 : 64;
-            void *p = realloc(lex->deprules, cap * sizeof *lex->deprules);
-            if (!p)
-                return AG_ENOMEM;
-            lex->deprules = p;
-            lex->cap_deprules = cap;
-        }
+        AG_GROW(lex->deprules, lex->n_deprules, lex->cap_deprules);
         r = &lex->deprules[lex->n_deprules];
         memset(r, 0, sizeof *r);
         r->id = ag_arena_strndup(&lex->arena, id->valuestring, strlen(id->valuestring));

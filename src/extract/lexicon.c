@@ -18,17 +18,6 @@ extern const struct ag_embedded_file {
     const size_t *len;
 } ag_embedded_files[];
 
-#define GROW(ptr, n, cap)                                                         \
-    do {                                                                          \
-        if ((n) == (cap)) {                                                       \
-            size_t c_ = (cap) ? (cap) * 2 : 64;                                   \
-            void *p_ = realloc((ptr), c_ * sizeof(*(ptr)));                       \
-            if (!p_)                                                              \
-                return AG_ENOMEM;                                                 \
-            (ptr) = p_;                                                           \
-            (cap) = c_;                                                           \
-        }                                                                         \
-    } while (0)
 
 static char *lower_dup(ag_arena *a, const char *s)
 {
@@ -128,7 +117,7 @@ static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint
             lex->actors[found].type = type;
         return AG_OK;
     }
-    GROW(lex->actors, lex->n_actors, lex->cap_actors);
+    AG_GROW(lex->actors, lex->n_actors, lex->cap_actors);
     lex->actors[lex->n_actors].name = ag_arena_strndup(&lex->arena, name, strlen(name));
     lex->actors[lex->n_actors].type = type;
     lex->actors[lex->n_actors].demonym = NULL;
@@ -150,7 +139,7 @@ static int index_phrase(ag_lexicon *lex, uint32_t p)
     uint32_t *v;
 
     if (!ag_strmap_get(&lex->phrase_first, first, &b)) {
-        GROW(lex->buckets, lex->n_buckets, lex->cap_buckets);
+        AG_GROW(lex->buckets, lex->n_buckets, lex->cap_buckets);
         if (lex->n_buckets >= lex->cap_buckets)
             return AG_ENOMEM;
         {
@@ -398,7 +387,7 @@ static int index_rule(ag_lexicon *lex, uint32_t r)
         return AG_OK;
     }
     if (!ag_strmap_get(&lex->rule_first, rule->words[0], &b)) {
-        GROW(lex->rule_buckets, lex->n_rule_buckets, lex->cap_rule_buckets);
+        AG_GROW(lex->rule_buckets, lex->n_rule_buckets, lex->cap_rule_buckets);
         {
             size_t *bl = realloc(lex->rule_bucket_len, lex->cap_rule_buckets * sizeof(size_t));
             if (!bl)
@@ -440,7 +429,7 @@ static int load_rules(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char
         if (!ag_lexicon__known_relation(rel->valuestring))
             return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "rule %s: unknown relation \"%s\"",
                                    id->valuestring, rel->valuestring);
-        GROW(lex->rules, lex->n_rules, lex->cap_rules);
+        AG_GROW(lex->rules, lex->n_rules, lex->cap_rules);
         r = &lex->rules[lex->n_rules];
         memset(r, 0, sizeof(*r));
         r->id = ag_arena_strndup(&lex->arena, id->valuestring, strlen(id->valuestring));

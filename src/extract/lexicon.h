@@ -7,6 +7,20 @@
 #include "actorgraph/extract.h"
 #include "util/util.h"
 
+/* Make room for one more element of a growable array (doubling, 64 first);
+ * returns AG_ENOMEM from the enclosing function when out of memory. */
+#define AG_GROW(ptr, n, cap)                                                         \
+    do {                                                                          \
+        if ((n) == (cap)) {                                                       \
+            size_t c_ = (cap) ? (cap) * 2 : 64;                                   \
+            void *p_ = realloc((ptr), c_ * sizeof(*(ptr)));                       \
+            if (!p_)                                                              \
+                return AG_ENOMEM;                                                 \
+            (ptr) = p_;                                                           \
+            (cap) = c_;                                                           \
+        }                                                                         \
+    } while (0)
+
 /* What a lexicon phrase stands for. */
 typedef enum {
     AG_LX_ACTOR,      /* the name or an alias of a known actor */
