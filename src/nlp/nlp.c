@@ -12,6 +12,13 @@ typedef struct scratch {
     ag_nlp_wordinfo *words; /* [cap + 1], 0 = root */
     uint8_t *tags;          /* [cap + 1] */
     ag_arena lemmas;
+    /* contractions split as the treebank writes them ("did" "n't") */
+    ag_nlp_sentence *inner; /* the split words' analysis, or NULL */
+    const char **split_forms;
+    size_t *host;           /* per token: its first word in inner */
+    size_t *token_of;       /* per word of inner: its token */
+    size_t split_cap;
+    ag_arena splits;
 } scratch;
 
 void ag_nlp_sentence_release(ag_nlp_sentence *s)
@@ -22,6 +29,12 @@ void ag_nlp_sentence_release(ag_nlp_sentence *s)
     if (sc) {
         free(sc->words), free(sc->tags);
         ag_arena_free(&sc->lemmas);
+        if (sc->inner) {
+            ag_nlp_sentence_release(sc->inner);
+            free(sc->inner);
+        }
+        free(sc->split_forms), free(sc->host), free(sc->token_of);
+        ag_arena_free(&sc->splits);
         free(sc);
     }
     memset(s, 0, sizeof *s);
@@ -37,6 +50,7 @@ int ag_nlp_sentence_reset(ag_nlp_sentence *s, ag_ctx *ctx, const char **forms, s
         s->internal_ = sc;
     }
     ag_arena_free(&sc->lemmas);
+    ag_arena_free(&sc->splits);
     if (n > sc->cap || !s->upos) {
         size_t cap = n < 16 ? 16 : n;
         free(s->upos), free(s->xpos), free(s->lemmas), free(s->heads), free(s->deprels);
@@ -154,12 +168,10 @@ static int lemmatize_words(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *
     return AG_OK;
 }
 
-int ag_nlp_tag(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+static int tag_sentence(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
 {
     scratch *sc = s->internal_;
 
-    if (!sc)
-        return ag_error_set(ctx, AG_EINVAL, "sentence not prepared with ag_nlp_sentence_reset");
     sc->tags[0] = 255; /* the root */
     memset(&sc->words[0], 0, sizeof sc->words[0]);
     tag_words(m, s, sc);
@@ -184,7 +196,7 @@ static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, con
     }
 }
 
-int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+static int analyze_sentence(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
 {
     scratch *sc = s->internal_;
     int32_t *scores;
@@ -192,7 +204,7 @@ int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
     size_t i;
     int rc;
 
-    if ((rc = ag_nlp_tag(m, ctx, s)))
+    if ((rc = tag_sentence(m, ctx, s)))
         return rc;
     if (!s->n)
         return AG_OK;
@@ -210,4 +222,103 @@ int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
     }
     ag_nlp__state_free(&st);
     return AG_OK;
+}
+
+/* Where the treebank splits a contracted word ("did|n't", "ca|n't",
+ * "they|'re", "can|not"): the clitic's first byte, or 0 for none. */
+static size_t clitic_at(const char *form)
+{
+    static const char *const endings[] = {"n't", "'re", "'ll", "'ve", "'m", "'d", NULL};
+    size_t n = strlen(form), k, j;
+
+    if (n == 6) {
+        for (j = 0; j < 6 && ag_nlp__to_lower((unsigned char)form[j]) == "cannot"[j]; j++)
+            ;
+        if (j == 6)
+            return 3;
+    }
+    for (k = 0; endings[k]; k++) {
+        size_t e = strlen(endings[k]);
+        if (n <= e)
+            continue;
+        for (j = 0; j < e && ag_nlp__to_lower((unsigned char)form[n - e + j]) == endings[k][j]; j++)
+            ;
+        if (j == e)
+            return n - e;
+    }
+    return 0;
+}
+
+/* Tag (and parse) the words as the treebank would split them, then give
+ * each token the analysis of its first word; heads that point at a clitic
+ * point at its token. */
+static int with_clitics(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s, int parse)
+{
+    scratch *sc = s->internal_;
+    ag_nlp_sentence *in;
+    size_t i, n2 = 0, splits = 0;
+    int rc;
+
+    if (!sc)
+        return ag_error_set(ctx, AG_EINVAL, "sentence not prepared with ag_nlp_sentence_reset");
+    for (i = 0; i < s->n; i++)
+        splits += clitic_at(s->forms[i]) > 0;
+    if (!splits)
+        return parse ? analyze_sentence(m, ctx, s) : tag_sentence(m, ctx, s);
+    if (s->n + splits > sc->split_cap) {
+        size_t cap = (s->n + splits) * 2;
+        free(sc->split_forms), free(sc->host), free(sc->token_of);
+        sc->split_forms = malloc(cap * sizeof *sc->split_forms);
+        sc->host = malloc(cap * sizeof *sc->host);
+        sc->token_of = malloc(cap * sizeof *sc->token_of);
+        sc->split_cap = sc->split_forms && sc->host && sc->token_of ? cap : 0;
+        if (!sc->split_cap)
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    }
+    if (!sc->inner && !(sc->inner = calloc(1, sizeof *sc->inner)))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    for (i = 0; i < s->n; i++) {
+        size_t at = clitic_at(s->forms[i]);
+        sc->host[i] = n2;
+        if (!at) {
+            sc->token_of[n2] = i;
+            sc->split_forms[n2++] = s->forms[i];
+            continue;
+        }
+        sc->token_of[n2] = sc->token_of[n2 + 1] = i;
+        sc->split_forms[n2] = ag_arena_strndup(&sc->splits, s->forms[i], at);
+        sc->split_forms[n2 + 1] = ag_arena_strndup(&sc->splits, s->forms[i] + at, strlen(s->forms[i] + at));
+        if (!sc->split_forms[n2] || !sc->split_forms[n2 + 1])
+            return ag_error_set(ctx, AG_ENOMEM, "out of memory");
+        n2 += 2;
+    }
+    in = sc->inner;
+    if ((rc = ag_nlp_sentence_reset(in, ctx, sc->split_forms, n2)) ||
+        (rc = parse ? analyze_sentence(m, ctx, in) : tag_sentence(m, ctx, in)))
+        return rc;
+    for (i = 0; i < s->n; i++) {
+        size_t w = sc->host[i];
+        int h = in->heads[w];
+        s->upos[i] = in->upos[w];
+        s->xpos[i] = in->xpos[w];
+        /* an unsplit token's lemma may be its own form: keep the caller's pointer */
+        s->lemmas[i] = sc->split_forms[w] == s->forms[i] && in->lemmas[w] == s->forms[i] ? s->forms[i] : in->lemmas[w];
+        s->deprels[i] = in->deprels[w];
+        if (!parse)
+            continue;
+        if (h > 0 && sc->token_of[h - 1] == i) /* the host hangs from its own clitic */
+            h = in->heads[h - 1];
+        s->heads[i] = h > 0 ? (int)sc->token_of[h - 1] + 1 : 0;
+    }
+    return AG_OK;
+}
+
+int ag_nlp_tag(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+{
+    return with_clitics(m, ctx, s, 0);
+}
+
+int ag_nlp_analyze(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
+{
+    return with_clitics(m, ctx, s, 1);
 }

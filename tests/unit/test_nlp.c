@@ -128,6 +128,26 @@ static void test_nlp_analyze__odd_sentences(void)
     ag_nlp_sentence_release(&s);
 }
 
+static void test_nlp_analyze__contractions_as_the_treebank_splits_them(void)
+{
+    const char *forms[] = {"They", "didn't", "meet", "Peru", "and", "we're", "glad", "."};
+    ag_nlp_sentence s = {0};
+    size_t i, roots = 0;
+
+    AG_CHECK(ag_nlp_sentence_reset(&s, ctx, forms, 8) == AG_OK && ag_nlp_analyze(model, ctx, &s) == AG_OK);
+    AG_CHECK_INT(s.n, 8); /* one analysis per token, as given */
+    AG_CHECK_STR(s.lemmas[1], "do");
+    AG_CHECK_STR(ag_nlp_upos_name(s.upos[1]), "AUX");
+    AG_CHECK_INT(s.heads[1], 3);
+    AG_CHECK_STR(s.lemmas[5], "we");
+    for (i = 0; i < s.n; i++) {
+        AG_CHECK(s.heads[i] >= 0 && s.heads[i] <= 8 && s.heads[i] != (int)i + 1);
+        roots += s.heads[i] == 0;
+    }
+    AG_CHECK_INT(roots, 1);
+    ag_nlp_sentence_release(&s);
+}
+
 static void test_nlp_model__refuses_broken_bytes(void)
 {
     size_t len = (size_t)(ag_nlp_builtin_model_end - ag_nlp_builtin_model), cut;
@@ -165,6 +185,7 @@ int main(void)
     AG_RUN(test_nlp_analyze__simple_clause);
     AG_RUN(test_nlp_analyze__deterministic_and_reusable);
     AG_RUN(test_nlp_analyze__odd_sentences);
+    AG_RUN(test_nlp_analyze__contractions_as_the_treebank_splits_them);
     AG_RUN(test_nlp_model__refuses_broken_bytes);
     ag_nlp_model_free(model);
     ag_ctx_free(ctx);
