@@ -146,6 +146,28 @@ static int infinitive(const dep_sent *d, int w)
     return 0;
 }
 
+static int is_quote_mark(const dep_sent *d, int w)
+{
+    const char *l = lower_of(d, w);
+    return d->s->upos[w] == AG_UPOS_PUNCT &&
+           (!strcmp(l, "\"") || !strcmp(l, "\xe2\x80\x9c") || !strcmp(l, "\xe2\x80\x9d") || !strcmp(l, "''") ||
+            !strcmp(l, "``"));
+}
+
+/* Is word @p a inside a quotation that closes before word @p b?  An odd
+ * number of quotation marks before it, and one between the two: "'We
+ * thank President X ...,' Y said" gives "said" no subject inside. */
+static int inside_quote_before(const dep_sent *d, int a, int b)
+{
+    int i, before = 0, between = 0;
+
+    for (i = 0; i < a; i++)
+        before += is_quote_mark(d, i);
+    for (i = a + 1; i < b; i++)
+        between += is_quote_mark(d, i);
+    return (before & 1) && between > 0;
+}
+
 /* A verb's subject: the nsubj nearest it, since a parse that gives a verb
  * two subjects has glued a neighbouring clause's onto it. */
 static int nearest_subject(const dep_sent *d, int w)
@@ -155,6 +177,8 @@ static int nearest_subject(const dep_sent *d, int w)
     for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
         if (!strcmp(rel_of(d, c), "nsubj") && (best < 0 || abs(c - w) < abs(best - w)))
             best = c;
+    if (best >= 0 && best < w && inside_quote_before(d, best, w))
+        best = -1; /* a quotation's word is no subject of the verb after it */
     if (best < 0 && w > 0 && d->s->upos[w - 1] == AG_UPOS_PUNCT && word_in(d, w, AG_WS_SPEECH_LEMMA))
         /* "..., said spokesperson X": the parser takes an inverted speaker
          * for an object, a clause or a predicate; the first noun (or a
@@ -392,11 +416,24 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
                     found_add(f, d->mention[c]);
             }
     }
-    for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
-        if (!strcmp(rel_of(d, c), "conj") ||
-            /* "China, Australia to ...": a list the parser read as one name */
-            (!strcmp(rel_of(d, c), "flat") && d->mention[c] != d->mention[w] && is_actor_mention(x, d->mention[c])))
-            actors_of(d, c, f, depth + 1);
+    {
+        /* a coordination ends with its "and": a conjunct after the one
+         * that carries it is a misparse ("Regarding the talks between X
+         * and Y, Z said": Z opens the main clause) */
+        int closed = 0;
+        for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
+            if (!strcmp(rel_of(d, c), "conj")) {
+                if (closed && c > w)
+                    continue;
+                if (has_rel_child(d, c, "cc"))
+                    closed = 1;
+                actors_of(d, c, f, depth + 1);
+            } else if (!strcmp(rel_of(d, c), "flat") && d->mention[c] != d->mention[w] &&
+                       is_actor_mention(x, d->mention[c])) {
+                /* "China, Australia to ...": a list the parser read as one name */
+                actors_of(d, c, f, depth + 1);
+            }
+    }
 }
 
 /* A nationality adjective names its state only as the trigger's own
@@ -573,7 +610,7 @@ static int aff_cmp(const void *a, const void *b)
 static int affiliated(const pending_index *ix, int a, int b)
 {
     uint64_t key = (uint64_t)(uint32_t)a << 32 | (uint32_t)b;
-    return a >= 0 && b >= 0 && bsearch(&key, ix->aff, ix->n_aff, sizeof key, aff_cmp) != NULL;
+    return a >= 0 && b >= 0 && ix->n_aff && bsearch(&key, ix->aff, ix->n_aff, sizeof key, aff_cmp) != NULL;
 }
 
 /* @p sorted: keep the list sorted now (the index is built unsorted, then

@@ -529,6 +529,20 @@ static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_
     return -1;
 }
 
+/* Does an actor's phrase open at token @p pos ("to Iran", "to the UN")? */
+static int mention_starts_at(const sent_state *st, uint32_t pos)
+{
+    const ag_extractor *x = st->x;
+    size_t k;
+
+    if (pos < st->end && !strcmp(TOK(pos)->lower, "the"))
+        pos++;
+    for (k = st->m0; k < st->m1; k++)
+        if ((x->m[k].np_start == pos || x->m[k].start == pos) && is_actor(x, (int)k))
+            return 1;
+    return 0;
+}
+
 static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
 {
     sent_state *st = payload;
@@ -556,7 +570,21 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
              !strcmp(w, "newly") || !strcmp(w, "those") || !strcmp(w, "these") || (TOK(tstart - 1)->flags & AG_TOK_NUMBER) ||
              is_say_verb(x, TOK(tstart - 1)) || ag_extract__ws(x, AG_WS_SPEECH, TOK(tstart - 1))))
             return; /* "the captured soldiers", "Kirby said captured troops ...": an adjective */
+        if (n > 2 && !strcmp(r->words[0] + n - 2, "ed") &&
+            (!strcmp(w, "'s") || !strcmp(w, "\xe2\x80\x99s") || !strcmp(w, "his") || !strcmp(w, "her") ||
+             !strcmp(w, "its") || !strcmp(w, "their") || !strcmp(w, "our") || !strcmp(w, "with") ||
+             !strcmp(w, "for") || !strcmp(w, "against") || !strcmp(w, "about") || !strcmp(w, "by")))
+            return; /* "Chad's ousted leader", "talks with detained activists": an adjective */
+        if (n > 2 && !strcmp(r->words[0] + n - 2, "ed") && r->ntok == 1 &&
+            (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "been") || !strcmp(w, "being") ||
+             !strcmp(w, "is") || !strcmp(w, "are") || !strcmp(w, "be")))
+            return; /* "X was informed Y had ...": a passive, its subject is the patient */
     }
+    /* "sought to block X", "asked to meet X": an intention, not a request
+     * made of X (an appeal names its addressee: "appealed to X") */
+    if (!strcmp(r->relation, "requests_from") && tend + 1 < st->end && !strcmp(TOK(tend)->lower, "to") &&
+        !mention_starts_at(st, tend + 1))
+        return;
     if (x->opts && x->opts->explain) {
         char line[256];
         snprintf(line, sizeof(line), "  trigger %s (%s) at token %u", r->id, r->relation, tstart - st->begin);
@@ -663,6 +691,10 @@ static void fire(const ag_rule *r, size_t start, size_t len, void *payload)
     }
     case AG_PAT_SUBJECT_ONLY: {
         int g = -1;
+        /* "X and Y held talks with Z": one side, not a pair ("urged A and
+         * B to hold talks with the unions") */
+        if (tend < st->end && !strcmp(TOK(tend)->lower, "with"))
+            return;
         if (!strcmp(r->words[r->ntok - 1], "between")) {
             g = find_object(st, tend, 6);
         } else {
