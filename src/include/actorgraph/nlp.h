@@ -45,7 +45,7 @@ typedef struct ag_nlp_sentence {
     const char **forms;    /**< [n] the words as written; borrowed */
     unsigned char *upos;   /**< [n] AG_UPOS_* */
     unsigned char *xpos;   /**< [n] index into ag_nlp_xpos_name() */
-    const char **lemmas;   /**< [n] borrowed from the model or from @ref forms' storage kept by the analysis */
+    const char **lemmas;   /**< [n] owned by the sentence (or the caller's form itself); valid until the next reset */
     int *heads;            /**< [n] 0..n */
     unsigned char *deprels;/**< [n] index into ag_nlp_deprel_name() */
     void *internal_;       /**< scratch owned by the sentence */
@@ -70,12 +70,16 @@ AG_EXTERN(void) ag_nlp_sentence_release(ag_nlp_sentence *s);
 
 /**
  * Tag, lemmatize and parse one sentence in place.  Deterministic; time and
- * memory are linear in the number of words.
- * @return AG_OK or AG_ENOMEM.
+ * memory are linear in the number of words.  A contracted word ("didn't")
+ * is analysed as the treebank splits it; its token gets the analysis of its
+ * first part, and heads always name tokens.
+ * @return AG_OK, AG_ENOMEM, or AG_EINVAL when @p s was not prepared with
+ *         ag_nlp_sentence_reset().
  */
 AG_EXTERN(int) ag_nlp_analyze(const ag_nlp_model *model, ag_ctx *ctx, ag_nlp_sentence *s);
 
-/** Tag and lemmatize only (no parse); @ref heads and @ref deprels are left 0. */
+/** Tag and lemmatize only (no parse); @ref heads and @ref deprels are left 0.
+ *  Returns as ag_nlp_analyze(). */
 AG_EXTERN(int) ag_nlp_tag(const ag_nlp_model *model, ag_ctx *ctx, ag_nlp_sentence *s);
 
 /** Names of tags and relations ("NOUN", "NNP", "nsubj:pass"); "_" when out of range. */
