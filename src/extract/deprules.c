@@ -368,6 +368,31 @@ static int quoted_speaker(const dep_sent *d, int w)
     return -1;
 }
 
+/* An apposition that is rather the second item of a bare list of names
+ * ("Spain, Morocco to resume talks"): a name of the same actor type as the
+ * word, another actor, with nothing of its own but name parts and
+ * punctuation, and no news outlet ("BEIJING (Reuters)"). */
+static int appos_list_member(const dep_sent *d, int w, int c)
+{
+    const ag_extractor *x = d->x;
+    int mw = d->mention[w], mc = d->mention[c], k;
+    ag_actor_type t;
+
+    if (mc < 0 || mc == mw || !is_actor_mention(x, mc) || (x->m[mc].flags & (AG_M_QUALIFIER | AG_M_DEMONYM)))
+        return 0;
+    t = x->e[x->m[mc].entity].type;
+    if (t == AG_ACTOR_MEDIA || t != x->e[x->m[mw].entity].type || x->m[mc].entity == x->m[mw].entity)
+        return 0;
+    for (k = d->first_child[c]; k >= 0; k = d->next_sibling[k]) {
+        const char *r = rel_of(d, k);
+        if (strcmp(r, "punct") && strcmp(r, "flat") && strcmp(r, "compound") && strcmp(r, "conj") && strcmp(r, "cc"))
+            return 0;
+        if (k < c && strcmp(r, "punct") && d->mention[k] != mc)
+            return 0;
+    }
+    return 1;
+}
+
 /* The actors a word stands for: its own mention, or the name in apposition,
  * or (for "Russian forces", "Iran's government") the nationality or owner
  * of a stand-in noun, or the noun a relative pronoun refers to; then every
@@ -431,6 +456,10 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
             } else if (!strcmp(rel_of(d, c), "flat") && d->mention[c] != d->mention[w] &&
                        is_actor_mention(x, d->mention[c])) {
                 /* "China, Australia to ...": a list the parser read as one name */
+                actors_of(d, c, f, depth + 1);
+            } else if (!strcmp(rel_of(d, c), "appos") && c > w && is_actor_mention(x, d->mention[w]) &&
+                       appos_list_member(d, w, c)) {
+                /* "Spain, Morocco to ...": the same list read as an apposition */
                 actors_of(d, c, f, depth + 1);
             }
     }
