@@ -120,6 +120,8 @@ int cli_read_file(char **out, size_t *len, const char *path);
 /* Read a graph saved by -f json ("-": stdin) into *out, not finalized;
  * errors name the file (or "stdin").  Exit code. */
 int cli_load_graph(ag_graph **out, ag_ctx *ctx, const char *path);
+/* Add the lexicon file @p path ("-": stdin) to @p lex (--lexicon); exit code. */
+int cli_add_lexicon(ag_lexicon *lex, ag_ctx *ctx, const char *path);
 /* Open @p path ("-": stdin) for streaming, refusing directories; exit code. */
 int cli_open_input(FILE **out, const char *path);
 

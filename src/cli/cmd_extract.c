@@ -260,21 +260,6 @@ out:
     return rc;
 }
 
-static int add_lexicon(run *r, const char *path)
-{
-    char *bytes = NULL;
-    size_t len;
-    int rc;
-
-    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
-        return rc;
-    rc = ag_lexicon_add_json(r->lex, r->ctx, bytes, len, cli_is_stdin(path) ? "stdin" : path) < 0
-             ? cli_fail(r->ctx, 0)
-             : AG_EXIT_OK;
-    free(bytes);
-    return rc;
-}
-
 int cmd_extract(int argc, char **argv)
 {
     const char *format_arg = NULL, *output = NULL, *layout = NULL;
@@ -374,7 +359,7 @@ int cmd_extract(int argc, char **argv)
     }
     r.xopts.nlp = r.nlp;
     for (size_t i = 0; i < n_lexicons; i++)
-        if ((rc = add_lexicon(&r, lexicons[i])) != AG_EXIT_OK)
+        if ((rc = cli_add_lexicon(r.lex, r.ctx, lexicons[i])) != AG_EXIT_OK)
             goto out;
 
     progress = !r.quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);

@@ -110,17 +110,9 @@ int cmd_parse(int argc, char **argv)
         rc = cli_fail(ctx, 0);
         goto done;
     }
-    for (size_t l = 0; l < n_lexicons; l++) {
-        char *bytes;
-        size_t len;
-        if ((rc = cli_read_file(&bytes, &len, lexicons[l])) != AG_EXIT_OK)
+    for (size_t l = 0; l < n_lexicons; l++)
+        if ((rc = cli_add_lexicon(lex, ctx, lexicons[l])) != AG_EXIT_OK)
             goto done;
-        if (ag_lexicon_add_json(lex, ctx, bytes, len, cli_is_stdin(lexicons[l]) ? "stdin" : lexicons[l]) < 0)
-            rc = cli_fail(ctx, 0);
-        free(bytes);
-        if (rc != AG_EXIT_OK)
-            goto done;
-    }
     for (i = optind; i < argc || (i == optind && optind == argc); i++) {
         const char *path = i < argc ? argv[i] : "-";
         char *bytes;

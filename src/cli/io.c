@@ -281,3 +281,17 @@ int cli_load_graph(ag_graph **out, ag_ctx *ctx, const char *path)
     free(bytes);
     return rc;
 }
+
+int cli_add_lexicon(ag_lexicon *lex, ag_ctx *ctx, const char *path)
+{
+    char *bytes = NULL;
+    size_t len;
+    int rc;
+
+    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
+        return rc;
+    rc = ag_lexicon_add_json(lex, ctx, bytes, len, cli_is_stdin(path) ? "stdin" : path) < 0 ? cli_fail(ctx, 0)
+                                                                                          : AG_EXIT_OK;
+    free(bytes);
+    return rc;
+}

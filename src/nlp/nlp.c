@@ -139,13 +139,11 @@ static void tag_words(const ag_nlp_model *m, ag_nlp_sentence *s, scratch *sc)
     ag_nlp__word_prefixes(sc->words, s->n);
     for (i = 0; i < s->n; i++) {
         size_t nf = ag_nlp__tagger_features(sc->words + 1, s->n, i, sc->tags + 1, feats);
-        unsigned c, best = 0;
+        unsigned best;
 
         memset(scores, 0, m->n_tags * sizeof *scores);
         ag_nlp__score(&m->tagger, feats, nf, scores);
-        for (c = 1; c < m->n_tags; c++)
-            if (scores[c] > scores[best])
-                best = c;
+        best = ag_nlp__argmax(scores, m->n_tags);
         sc->tags[i + 1] = (uint8_t)best;
         s->upos[i] = m->tag_upos[best];
         s->xpos[i] = m->tag_xpos[best];

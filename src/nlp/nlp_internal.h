@@ -82,6 +82,16 @@ uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key);
 /* Add the row of every feature in @p feats to @p scores[n_classes]. */
 void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores);
 void ag_nlp__weights_free(ag_nlp_weights *wt);
+/* The highest of @p n scores (the first on ties). */
+static inline unsigned ag_nlp__argmax(const int32_t *scores, unsigned n)
+{
+    unsigned c, best = 0;
+
+    for (c = 1; c < n; c++)
+        if (scores[c] > scores[best])
+            best = c;
+    return best;
+}
 
 /* ---- training weights: dense rows, lazily averaged ---- */
 typedef struct ag_nlp_trainer {

@@ -42,6 +42,16 @@ static void die(const char *fmt, const char *arg)
     exit(1);
 }
 
+/* Room for element n of a doubling array (first capacity @p first). */
+#define GROW_OR_DIE(ptr, n, cap, first)                                          \
+    do {                                                                        \
+        if ((n) >= (cap)) {                                                     \
+            (cap) = (cap) ? (cap) * 2 : (first);                                \
+            if (!((ptr) = realloc((ptr), (cap) * sizeof *(ptr))))               \
+                die("%s", "out of memory");                                     \
+        }                                                                       \
+    } while (0)
+
 static void *xmalloc(size_t n)
 {
     void *p = calloc(1, n ? n : 1);
@@ -80,12 +90,7 @@ static void read_bank(const char *path, bank *b)
             line[--len] = 0;
         if (!got || !len) {
             if (n) {
-                if (b->n == b->cap) {
-                    b->cap = b->cap ? b->cap * 2 : 1024;
-                    b->s = realloc(b->s, b->cap * sizeof *b->s);
-                    if (!b->s)
-                        die("%s", "out of memory");
-                }
+                GROW_OR_DIE(b->s, b->n, b->cap, 1024);
                 b->s[b->n].w = ws;
                 b->s[b->n].n = n;
                 b->s[b->n].text = text;
@@ -274,12 +279,10 @@ static void train_tagger(const bank *b, const corpus_cache *cc, unsigned n_tags,
             const sent *s = &b->s[order[k]];
             for (j = 0; j < s->n && j + 1 < 1024; j++) {
                 size_t nf = ag_nlp__tagger_features(cc->info[order[k]] + 1, s->n, j, tags + 1, feats);
-                unsigned c, best = 0;
+                unsigned best;
                 memset(scores, 0, n_tags * sizeof *scores);
                 ag_nlp__trainer_score(&t, feats, nf, scores);
-                for (c = 1; c < n_tags; c++)
-                    if (scores[c] > scores[best])
-                        best = c;
+                best = ag_nlp__argmax(scores, n_tags);
                 ag_nlp__trainer_update(&t, feats, nf, s->w[j + 1].tag, (int)best);
                 tags[j + 1] = (uint8_t)best; /* the model's own history, as at run time */
                 right += (int)best == s->w[j + 1].tag;
@@ -295,12 +298,10 @@ static void train_tagger(const bank *b, const corpus_cache *cc, unsigned n_tags,
                 const sent *s = &dev->s[i];
                 for (j = 0; j < s->n && j + 1 < 1024; j++) {
                     size_t nf = ag_nlp__tagger_features(dc->info[i] + 1, s->n, j, tags + 1, feats);
-                    unsigned c, best = 0;
+                    unsigned best;
                     memset(scores, 0, n_tags * sizeof *scores);
                     ag_nlp__score(&wt, feats, nf, scores);
-                    for (c = 1; c < n_tags; c++)
-                        if (scores[c] > scores[best])
-                            best = c;
+                    best = ag_nlp__argmax(scores, n_tags);
                     tags[j + 1] = (uint8_t)best;
                     dr += (int)best == s->w[j + 1].tag;
                     dt++;
@@ -327,12 +328,10 @@ static void tag_with(const ag_nlp_weights *wt, unsigned n_tags, const sent *s, c
     tags[0] = 255;
     for (j = 0; j < s->n; j++) {
         size_t nf = ag_nlp__tagger_features(info + 1, s->n, j, tags + 1, feats);
-        unsigned c, best = 0;
+        unsigned best;
         memset(scores, 0, n_tags * sizeof *scores);
         ag_nlp__score(wt, feats, nf, scores);
-        for (c = 1; c < n_tags; c++)
-            if (scores[c] > scores[best])
-                best = c;
+        best = ag_nlp__argmax(scores, n_tags);
         tags[j + 1] = (uint8_t)best;
     }
 }
@@ -601,12 +600,7 @@ static void count_key(counter *c, const char *key)
         c->v[at].count++;
         return;
     }
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 4096;
-        c->v = realloc(c->v, c->cap * sizeof *c->v);
-        if (!c->v)
-            die("%s", "out of memory");
-    }
+    GROW_OR_DIE(c->v, c->n, c->cap, 4096);
     c->v[c->n].key = xstrdup(key);
     c->v[c->n].count = 1;
     if (ag_strmap_put(&c->idx, key, c->n))
@@ -672,12 +666,7 @@ static void add_rule(const char *prefix, const char *rest, size_t count, void *p
 
     if (count < 2)
         return;
-    if (m->n_rules == rs->cap) {
-        rs->cap = rs->cap ? rs->cap * 2 : 4096;
-        m->rules = realloc(m->rules, rs->cap * sizeof *m->rules);
-        if (!m->rules)
-            die("%s", "out of memory");
-    }
+    GROW_OR_DIE(m->rules, m->n_rules, rs->cap, 4096);
     r = &m->rules[m->n_rules++];
     r->suffix = ag_arena_strndup(&m->strings, prefix, (size_t)(tab - prefix));
     r->tag = (uint8_t)atoi(tab + 1);
@@ -702,12 +691,7 @@ static void add_exception(const char *prefix, const char *rest, size_t count, vo
     if (!strcmp(guess, rest) || strlen(form) > 60 || strlen(rest) > 60)
         return;
     (void)count;
-    if (m->n_exceptions == es->cap) {
-        es->cap = es->cap ? es->cap * 2 : 1024;
-        m->exception_lemmas = realloc(m->exception_lemmas, es->cap * sizeof *m->exception_lemmas);
-        if (!m->exception_lemmas)
-            die("%s", "out of memory");
-    }
+    GROW_OR_DIE(m->exception_lemmas, m->n_exceptions, es->cap, 1024);
     snprintf(key, sizeof key, "%s\t%s", prefix, rest);
     m->exception_lemmas[m->n_exceptions++] = ag_arena_strndup(&m->strings, key, strlen(key));
 }
