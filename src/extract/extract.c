@@ -72,6 +72,65 @@ static void explain_sentence(ag_extractor *x, size_t s)
     free(text);
 }
 
+/* A mention that names a country only as a place or as a describing
+ * adjective ("arrived in Qatar", "a Greek MEP", "U.S. state"), or a
+ * platform people post on ("wrote on X"): by itself it makes no actor. */
+static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_entity *e)
+{
+    const ag_sentence *se = &x->text->sentences[m->sent];
+    uint32_t sent_end = se->first + se->count;
+
+    if (e->lex_actor >= 0 && x->lex->actors[e->lex_actor].channel)
+        return 1;
+    if (e->type != AG_ACTOR_COUNTRY)
+        return 0;
+    if (m->end < sent_end && (TOK(m->end)->flags & AG_TOK_POSS)) /* "Chad's neighbours": an owner */
+        return 0;
+    if (m->flags & (AG_M_DEMONYM | AG_M_QUALIFIER)) {
+        /* "Qatari officials", "U.S. forces", "the Iranian government" stand for the state;
+         * the mention may cover the noun ("Chilean officials") or stop before it */
+        const ag_token *next = m->end < sent_end ? TOK(m->end) : NULL;
+        uint32_t ph, n;
+        if (m->end > m->start + 1 && (ag_extract__ws(x, AG_WS_STAND_IN, TOK(m->end - 1)) ||
+                                      ag_extract__ws(x, AG_WS_GROUP_HEAD, TOK(m->end - 1))))
+            return 0;
+        return !next || !(ag_extract__ws(x, AG_WS_STAND_IN, next) || ag_extract__ws(x, AG_WS_GROUP_HEAD, next) ||
+                          ag_extract__ws(x, AG_WS_ORG_HEAD, next) || ag_extract__ws(x, AG_WS_ORG_NOUN, next) ||
+                          ag_extract__ws(x, AG_WS_LEADER_BODY, next) ||
+                          ag_lexicon__match(x->lex, x->text->tokens, m->end, sent_end, 1u << AG_LX_TITLE, &ph, &n));
+    }
+    return m->np_start > se->first && (ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1)) ||
+                                       ag_extract__is_word(TOK(m->np_start - 1), "of"));
+}
+
+/* Countries named only as places and platforms only posted on stay out of
+ * the graph unless a relation needs them (docs/EXTRACTION.md, "Actors"). */
+static int drop_incidental(ag_extractor *x)
+{
+    char *needed = calloc(x->n_e + 1, 1);
+    size_t i;
+
+    if (!needed)
+        return AG_ENOMEM;
+    for (i = 0; i < x->n_p; i++)
+        if (x->p[i].confidence >= 0) {
+            if (x->m[x->p[i].a].entity >= 0)
+                needed[x->m[x->p[i].a].entity] = 1;
+            if (x->m[x->p[i].b].entity >= 0)
+                needed[x->m[x->p[i].b].entity] = 1;
+        }
+    for (i = 0; i < x->n_m; i++) {
+        int e = x->m[i].entity;
+        if (e >= 0 && !needed[e] && !incidental_mention(x, &x->m[i], &x->e[e]))
+            needed[e] = 1;
+    }
+    for (i = 0; i < x->n_e; i++)
+        if (!needed[i])
+            x->e[i].named = 0;
+    free(needed);
+    return AG_OK;
+}
+
 static int build_graph(ag_extractor *x, ag_graph *g)
 {
     const char *doc = ag_doc_name(x->text->doc);
@@ -154,7 +213,7 @@ int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text
         goto out;
     }
     if ((rc = ag_extract__mentions(&x)) || (rc = ag_extract__entities(&x)) || (rc = ag_extract__relations(&x)) ||
-        (rc = ag_extract__deprules(&x, opts && opts->version >= 2 ? opts->nlp : NULL))) {
+        (rc = ag_extract__deprules(&x, opts && opts->version >= 2 ? opts->nlp : NULL)) || (rc = drop_incidental(&x))) {
         ag_error_set(ctx, rc, "%s: out of memory during extraction", ag_doc_name(doc));
         goto out;
     }

@@ -121,6 +121,7 @@ static int add_actor(ag_lexicon *lex, const char *name, ag_actor_type type, uint
     lex->actors[lex->n_actors].name = ag_arena_strndup(&lex->arena, name, strlen(name));
     lex->actors[lex->n_actors].type = type;
     lex->actors[lex->n_actors].demonym = NULL;
+    lex->actors[lex->n_actors].channel = 0;
     if (!lex->actors[lex->n_actors].name)
         return AG_ENOMEM;
     *index = (uint32_t)lex->n_actors;
@@ -295,6 +296,7 @@ static int load_actors(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const cha
     cJSON_ArrayForEach(c, arr) {
         const cJSON *n = cJSON_GetObjectItemCaseSensitive(c, "name");
         const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        const cJSON *channel = cJSON_GetObjectItemCaseSensitive(c, "channel");
         ag_actor_type type = AG_ACTOR_ORGANIZATION;
         uint32_t a;
         if (!cJSON_IsString(n))
@@ -306,6 +308,10 @@ static int load_actors(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const cha
             (rc = add_phrase(lex, n->valuestring, AG_LX_ACTOR, a, 0)) ||
             (rc = load_phrase_list(lex, cJSON_GetObjectItemCaseSensitive(c, "aliases"), AG_LX_ACTOR, a, 0)))
             return rc;
+        if (channel && !cJSON_IsBool(channel))
+            return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "actor \"%s\": \"channel\" must be true or false",
+                                   n->valuestring);
+        lex->actors[a].channel = cJSON_IsTrue(channel);
     }
     return AG_OK;
 }

@@ -37,6 +37,7 @@ typedef struct ag_lx_actor {
     char *name;
     ag_actor_type type;
     const char *demonym;  /* a country's first adjective ("Japanese"), or NULL */
+    int channel;          /* a platform people post on ("wrote on X"): an actor only when related */
 } ag_lx_actor;
 
 typedef struct ag_lx_phrase {

@@ -55,12 +55,28 @@ typedef struct sent_ctx {
     int headline;  /* title case or all caps: capitals say little */
 } sent_ctx;
 
+/* "Idaho-based", "London-born": a place made an adjective, never a name */
+static int place_adjective(const ag_token *t)
+{
+    static const char *const suffixes[] = {"-based", "-born", "-headquartered", "-bred", "-raised"};
+    size_t k, n = t->len;
+
+    if (!(t->flags & AG_TOK_HYPHEN))
+        return 0;
+    for (k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
+        size_t sl = strlen(suffixes[k]);
+        if (n > sl && !strcmp(t->lower + n - sl, suffixes[k]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Can token i be part of a name? */
 static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first)
 {
     const ag_token *t = TOK(i);
 
-    if (!is_cap_word(t))
+    if (!is_cap_word(t) || place_adjective(t))
         return 0;
     /* "in May" is a date, "Theresa May" a name */
     if (first && (ag_extract__ws(x, AG_WS_MONTH, t) || ag_extract__ws(x, AG_WS_WEEKDAY, t)))
