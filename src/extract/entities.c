@@ -397,6 +397,25 @@ static int portfolio_ministry(ag_extractor *x, size_t mi)
     return ag_extract__pending(x, (int)mi, x->e[match].first_mention, "role_of", "phrase.portfolio", 0.75);
 }
 
+/* Copies a name's last word to out; 1 if that word is an organization's head
+ * ("Commission", "Tribunal", "Parliament"), which the article may use alone. */
+static int last_word_is_head(const ag_extractor *x, const char *label, char *out, size_t cap)
+{
+    const char *last = strrchr(label, ' ');
+    char low[32];
+    size_t n;
+
+    last = last ? last + 1 : label;
+    for (n = 0; last[n] && n + 1 < sizeof(low) && n + 1 < cap; n++) {
+        out[n] = last[n];
+        low[n] = (char)((last[n] >= 'A' && last[n] <= 'Z') ? last[n] + 32 : last[n]);
+    }
+    if (last[n])
+        return 0;
+    out[n] = low[n] = '\0';
+    return ag_lexicon__has(x->lex, AG_WS_ORG_HEAD, low) || ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low);
+}
+
 /* Map key -> entity + 1, or 0 once two entities claim it. */
 static int index_claim(ag_strmap *map, const char *key, size_t ent)
 {
@@ -438,6 +457,9 @@ static int build_indexes(ag_extractor *x)
                 if ((rc = index_claim(&x->by_first_word, ini, e)))
                     return rc;
             }
+            if (sp && en->type == AG_ACTOR_ORGANIZATION && last_word_is_head(x, en->label, ini, sizeof(ini)) &&
+                (rc = index_claim(&x->by_head_word, ini, e)))
+                return rc;
         }
     }
     return AG_OK;
@@ -457,8 +479,15 @@ static int fold_first_words(ag_extractor *x)
     for (e = 0; e < x->n_e; e++) {
         ag_entity *en = &x->e[e];
         into[e] = -1;
-        if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' ') ||
-            !ag_strmap_get(&x->by_first_word, en->label, &t) || !t || t - 1 == e)
+        if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' '))
+            continue;
+        /* "the Tribunal" for "Competition and Consumer Protection Tribunal": the one
+         * organization of the article that the head word ends */
+        if (ag_strmap_get(&x->by_head_word, en->label, &t) && t && t - 1 != e) {
+            t--;
+            goto fold;
+        }
+        if (!ag_strmap_get(&x->by_first_word, en->label, &t) || !t || t - 1 == e)
             continue;
         t--;
         if (x->e[t].type != AG_ACTOR_ORGANIZATION && x->e[t].type != AG_ACTOR_MEDIA)
@@ -475,6 +504,7 @@ static int fold_first_words(ag_extractor *x)
             if (ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low))
                 continue;
         }
+    fold:
         into[e] = (int)t;
         n_folded++;
         en->mentions = 0;

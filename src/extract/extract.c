@@ -246,6 +246,7 @@ out:
     ag_strmap_free(&x.by_name_part);
     ag_strmap_free(&x.by_initials);
     ag_strmap_free(&x.by_first_word);
+    ag_strmap_free(&x.by_head_word);
     ag_arena_free(&x.arena);
     return rc;
 }

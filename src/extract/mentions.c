@@ -399,6 +399,9 @@ static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
      * clause is one name, its middle name a known first name */
     if (a == 0 || !(TOK(a - 1)->flags & AG_TOK_WORD))
         return b;
+    /* "former MEP Pier Antonio Panzeri": after a title comes one person's name */
+    if (starts_title(x, a - 1, a))
+        return b;
     for (i = a + 1; i + 1 < b; i++)
         if (ag_extract__ws(x, AG_WS_GIVEN, TOK(i)) && !ag_extract__ws(x, AG_WS_GIVEN, TOK(i - 1)) &&
             !ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(b - 1)) && !ag_extract__ws(x, AG_WS_MEDIA_HEAD, TOK(b - 1)) &&
