@@ -1289,13 +1289,17 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         uint32_t re = run_end(x, sc, i), j, tph, tlen;
         unsigned fl = 0;
         ag_actor_type t;
-        if (re < end && (TOK(re)->flags & AG_TOK_POSS) && re - i <= 3 &&
+        /* "Lisa Dorn, the Kestrel Bank spokeswoman,": the same with the owner as a modifier,
+         * where the title ends the apposition */
+        int poss = re < end && (TOK(re)->flags & AG_TOK_POSS);
+        if (re < end && re - i <= 4 &&
             ((t = classify_run(x, i, re, &fl)) == AG_ACTOR_UNKNOWN || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA)) {
-            j = re + 1;
+            j = re + (uint32_t)poss;
             while (j < end && j < re + 3 && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(j)))
                 j++;
             if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
                 x->lex->phrases[tph].title == AG_TITLE_OFFICE && !(j + tlen < end && name_token(x, sc, j + tlen, 1)) &&
+                (poss || j + tlen == end || (TOK(j + tlen)->norm[0] == ',' && TOK(j + tlen)->len == 1)) &&
                 (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON)) {
                 int q = add_mention(x, sc, i, re, t == AG_ACTOR_UNKNOWN ? AG_ACTOR_ORGANIZATION : t, -1,
                                     AG_M_QUALIFIER | (fl & ~(AG_M_SINGLE | AG_M_ACRONYM)));
