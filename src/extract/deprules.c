@@ -264,6 +264,18 @@ static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int
     if (k > 0 && (c = antecedent(d, w)) >= 0)
         w = c;
     st = &p->steps[k];
+    if (!strcmp(st->rel, "@root")) {
+        /* a phrase at the sentence's edge ("..., according to CNN.") is often
+         * attached low by the parser; it still speaks of the main clause */
+        size_t r;
+        if (w > 0 && d->s->upos[w - 1] != AG_UPOS_PUNCT)
+            return;
+        for (r = 0; r < d->n && d->s->heads[r] != 0; r++)
+            ;
+        if (r < d->n && (int)r != w && in_set(d, (int)r, st))
+            walk(d, p, k + 1, (int)r, out, n_out, max);
+        return;
+    }
     if (st->up) {
         int h = d->s->heads[w] - 1;
         if (h >= 0 && step_matches(d, w, st) && in_set(d, h, st))
