@@ -173,6 +173,31 @@ static uint32_t described_org_end(ag_extractor *x, const sent_ctx *sc, uint32_t 
     return last_head;
 }
 
+/* Where a lower-case body after the organization's name [a, b) ends
+ * ("commission", "appeals panel"): one or two words, the last a body's head,
+ * in a definite phrase ("the ECOWAS commission") or before a title or name
+ * ("ECOWAS commission President X").  0 if there is none. */
+static uint32_t lower_body_end(ag_extractor *x, const sent_ctx *sc, uint32_t a, uint32_t b)
+{
+    uint32_t k, end = sc->end;
+
+    for (k = b; k < end && k < b + 2; k++) {
+        const ag_token *t = TOK(k);
+        if (!(t->flags & AG_TOK_WORD) || (t->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS)) ||
+            ag_extract__ws(x, AG_WS_PREP, t) || ag_extract__ws(x, AG_WS_DET, t) || ag_extract__ws(x, AG_WS_SPEECH, t))
+            return 0;
+        if (ag_extract__ws(x, AG_WS_SUB_BODY, t))
+            break;
+    }
+    if (k >= end || k == b + 2)
+        return 0;
+    k++;
+    if ((a > sc->begin && ag_extract__is_word(TOK(a - 1), "the")) ||
+        (k < end && (name_token(x, sc, k, 1) || starts_title(x, k, end))))
+        return k;
+    return 0;
+}
+
 /* "Qatari" + "foreign ministry" -> "Qatari Foreign Ministry". */
 static char *title_case_label(ag_extractor *x, const char *dem, uint32_t a, uint32_t b)
 {
@@ -674,6 +699,21 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                     return -2;
                 i += len;
                 continue;
+            }
+            /* "the ECOWAS commission", "the FIFA appeals panel": a body of a known
+             * organization, named in lower case (the compound alone states no member_of) */
+            if (p->kind == AG_LX_ACTOR && la->type == AG_ACTOR_ORGANIZATION && head < 0 && owner < 0) {
+                uint32_t body = lower_body_end(x, sc, i, i + len);
+                if (body) {
+                    int q;
+                    char *label = title_case_label(x, ag_extract__span_text(x, i, i + len), i + len, body);
+                    if (!label || (q = add_mention(x, sc, i, i + len, la->type, (int)p->actor, AG_M_QUALIFIER)) < 0 ||
+                        (head = add_mention(x, sc, i + len, body, AG_ACTOR_ORGANIZATION, -1, 0)) < 0)
+                        return -2;
+                    x->m[head].text = label;
+                    i = body;
+                    goto after_head;
+                }
             }
             if ((head = add_mention(x, sc, i, i + len, la->type, (int)p->actor,
                                     p->kind == AG_LX_CAPITAL || p->kind == AG_LX_METONYM ? AG_M_CAPITAL : 0)) < 0)
