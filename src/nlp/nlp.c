@@ -19,6 +19,10 @@ typedef struct scratch {
     size_t *token_of;       /* per word of inner: its token */
     size_t split_cap;
     ag_arena splits;
+    ag_nlp_state st;        /* the parser's state, kept between sentences */
+    int have_st;
+    int32_t *pre;           /* scores of the features scored ahead, per word */
+    size_t pre_cap;
 } scratch;
 
 void ag_nlp_sentence_release(ag_nlp_sentence *s)
@@ -35,6 +39,9 @@ void ag_nlp_sentence_release(ag_nlp_sentence *s)
         }
         free(sc->split_forms), free(sc->host), free(sc->token_of);
         ag_arena_free(&sc->splits);
+        if (sc->have_st)
+            ag_nlp__state_free(&sc->st);
+        free(sc->pre);
         free(sc);
     }
     memset(s, 0, sizeof *s);
@@ -75,10 +82,27 @@ int ag_nlp_sentence_reset(ag_nlp_sentence *s, ag_ctx *ctx, const char **forms, s
     return AG_OK;
 }
 
+/* "text\ttag" into key (which holds 96 bytes; text is at most 64): the
+ * lemma tables' key, built by hand because snprintf showed in profiles. */
+static void lemma_key(char *key, const char *text, size_t len, unsigned tag)
+{
+    char digits[4];
+    size_t k = 0;
+
+    memcpy(key, text, len);
+    key[len++] = '\t';
+    do
+        digits[k++] = (char)('0' + tag % 10);
+    while ((tag /= 10) && k < sizeof digits);
+    while (k)
+        key[len++] = digits[--k];
+    key[len] = 0;
+}
+
 void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, char *out, size_t outsz)
 {
     char key[96];
-    size_t n, i, k;
+    size_t n, k;
     size_t idx;
 
     for (n = 0; form[n] && n + 1 < outsz && n < 64; n++)
@@ -88,7 +112,7 @@ void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, ch
         snprintf(out, outsz, "%s", form);
         return;
     }
-    snprintf(key, sizeof key, "%s\t%u", out, tag);
+    lemma_key(key, out, n, tag);
     if (ag_strmap_get(&m->lemma_exceptions, key, &idx)) {
         const char *lemma = strchr(strchr(m->exception_lemmas[idx], '\t') + 1, '\t') + 1;
         snprintf(out, outsz, "%s", lemma);
@@ -99,7 +123,7 @@ void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, ch
         return;
     }
     for (k = n < m->max_suffix ? n : m->max_suffix;; k--) {
-        snprintf(key, sizeof key, "%s\t%u", out + n - k, tag);
+        lemma_key(key, out + n - k, k, tag);
         if (ag_strmap_get(&m->lemma_rules, key, &idx)) {
             const ag_nlp_lemma_rule *r = &m->rules[idx];
             size_t add = strlen(r->append);
@@ -111,43 +135,84 @@ void ag_nlp__lemmatize(const ag_nlp_model *m, const char *form, unsigned tag, ch
         if (k == 0)
             break;
     }
-    (void)i;
 }
 
 static int argmax_legal(const int32_t *scores, int n_classes, const ag_nlp_state *st)
 {
-    /* legality depends on the kind of action only: shift, left or right arc */
-    int legal[3] = {ag_nlp__legal(st, AG_NLP_SHIFT), ag_nlp__legal(st, 1), ag_nlp__legal(st, 2)};
+    /* legality depends on the kind of action only: shift (0), left arcs
+     * (odd) or right arcs (even); ties go to the first class */
+    int shift = ag_nlp__legal(st, AG_NLP_SHIFT), left = ag_nlp__legal(st, 1), right = ag_nlp__legal(st, 2);
     int best = -1, c;
 
-    for (c = 0; c < n_classes; c++) {
-        int kind = c == AG_NLP_SHIFT ? 0 : c % 2 == 1 ? 1 : 2;
-        if (legal[kind] && (best < 0 || scores[c] > scores[best]))
-            best = c;
+    if (shift && left && right)
+        return n_classes > 0 ? (int)ag_nlp__argmax(scores, (unsigned)n_classes) : -1;
+    if (shift && n_classes > 0)
+        best = AG_NLP_SHIFT;
+    if (left || right) {
+        for (c = left ? 1 : 2; c < n_classes; c += left && right ? 1 : 2)
+            if (best < 0 || scores[c] > scores[best])
+                best = c;
     }
     return best;
 }
 
-static void tag_words(const ag_nlp_model *m, ag_nlp_sentence *s, scratch *sc)
+/* Room in sc->pre for @p n score rows of @p stride; @return AG_OK or AG_ENOMEM. */
+static int pre_reserve(scratch *sc, size_t n, size_t stride)
 {
-    uint64_t feats[AG_NLP_TAGGER_MAX_FEATS];
+    int32_t *p;
+
+    if (n * stride <= sc->pre_cap)
+        return AG_OK;
+    if (!(p = malloc(n * stride * 2 * sizeof *p)))
+        return AG_ENOMEM;
+    free(sc->pre);
+    sc->pre = p;
+    sc->pre_cap = n * stride * 2;
+    return AG_OK;
+}
+
+#define AHEAD_FEATS 256
+
+static int tag_words(const ag_nlp_model *m, ag_nlp_sentence *s, scratch *sc)
+{
+    uint64_t feats[AHEAD_FEATS];
+    uint32_t dst[AHEAD_FEATS];
     int32_t scores[AG_NLP_MAX_TAGS];
-    size_t i;
+    size_t i, k = 0, stride = m->n_tags;
 
     for (i = 0; i < s->n; i++)
         ag_nlp__word_info(s->forms[i], &sc->words[i + 1]);
     ag_nlp__word_prefixes(sc->words, s->n);
+    if (pre_reserve(sc, s->n, stride))
+        return AG_ENOMEM;
+    /* the features of the words alone, for the whole sentence in large
+     * batches: the look-ups' cache misses overlap */
+    memset(sc->pre, 0, s->n * stride * sizeof *sc->pre);
     for (i = 0; i < s->n; i++) {
-        size_t nf = ag_nlp__tagger_features(sc->words + 1, s->n, i, sc->tags + 1, feats);
+        size_t nf, j;
+        if (k + AG_NLP_TAGGER_MAX_FEATS > AHEAD_FEATS) {
+            ag_nlp__score_each(&m->tagger, feats, dst, k, sc->pre, stride);
+            k = 0;
+        }
+        nf = ag_nlp__tagger_features_part(sc->words + 1, s->n, i, NULL, AG_NLP_FEATS_WORDS, feats + k);
+        for (j = 0; j < nf; j++)
+            dst[k + j] = (uint32_t)i;
+        k += nf;
+    }
+    ag_nlp__score_each(&m->tagger, feats, dst, k, sc->pre, stride);
+    /* then the tags' history, word by word */
+    for (i = 0; i < s->n; i++) {
+        size_t nf = ag_nlp__tagger_features_part(sc->words + 1, s->n, i, sc->tags + 1, AG_NLP_FEATS_HISTORY, feats);
         unsigned best;
 
-        memset(scores, 0, m->n_tags * sizeof *scores);
+        memcpy(scores, sc->pre + i * stride, stride * sizeof *scores);
         ag_nlp__score(&m->tagger, feats, nf, scores);
         best = ag_nlp__argmax(scores, m->n_tags);
         sc->tags[i + 1] = (uint8_t)best;
         s->upos[i] = m->tag_upos[best];
         s->xpos[i] = m->tag_xpos[best];
     }
+    return AG_OK;
 }
 
 static int lemmatize_words(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s, scratch *sc)
@@ -172,22 +237,34 @@ static int tag_sentence(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
 
     sc->tags[0] = 255; /* the root */
     memset(&sc->words[0], 0, sizeof sc->words[0]);
-    tag_words(m, s, sc);
+    if (tag_words(m, s, sc))
+        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
     return lemmatize_words(m, ctx, s, sc);
 }
 
-/* Greedy arc-hybrid parse of words[1..n]; heads and labels into st. */
-static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, const uint8_t *tags, ag_nlp_state *st,
-                        int32_t *scores)
+/* Greedy arc-hybrid parse of words[1..n]; heads and labels into st.
+ * The features of the buffer's first words stay the same from one shift to
+ * the next (arcs leave the buffer alone), so their scores are summed once
+ * per word and copied; sums of integers, so the result is the same. */
+static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, const uint8_t *tags, ag_nlp_state *st)
 {
     uint64_t feats[AG_NLP_PARSER_MAX_FEATS];
-    int n_classes = (int)m->parser.n_classes;
+    int32_t scores[1 + 2 * AG_NLP_MAX_DEPRELS], buffer_scores[1 + 2 * AG_NLP_MAX_DEPRELS];
+    size_t n_classes = m->parser.n_classes, scored_next = 0; /* next is never 0 */
 
     while (!ag_nlp__state_done(st)) {
-        size_t nf = ag_nlp__parser_features(st, words, tags, m->tag_upos, feats);
-        memset(scores, 0, (size_t)n_classes * sizeof *scores);
+        size_t nf;
+        int action;
+        if (st->next != scored_next) {
+            nf = ag_nlp__parser_features_part(st, words, tags, m->tag_upos, AG_NLP_FEATS_BUFFER, feats);
+            memset(buffer_scores, 0, n_classes * sizeof *buffer_scores);
+            ag_nlp__score(&m->parser, feats, nf, buffer_scores);
+            scored_next = st->next;
+        }
+        nf = ag_nlp__parser_features_part(st, words, tags, m->tag_upos, AG_NLP_FEATS_STATE, feats);
+        memcpy(scores, buffer_scores, n_classes * sizeof *scores);
         ag_nlp__score(&m->parser, feats, nf, scores);
-        int action = argmax_legal(scores, n_classes, st);
+        action = argmax_legal(scores, (int)n_classes, st);
         if (action < 0)
             break; /* no legal action: a model without relations */
         ag_nlp__apply(st, action);
@@ -197,8 +274,7 @@ static void parse_words(const ag_nlp_model *m, const ag_nlp_wordinfo *words, con
 static int analyze_sentence(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence *s)
 {
     scratch *sc = s->internal_;
-    int32_t *scores;
-    ag_nlp_state st;
+    ag_nlp_state *st = &sc->st;
     size_t i;
     int rc;
 
@@ -206,19 +282,18 @@ static int analyze_sentence(const ag_nlp_model *m, ag_ctx *ctx, ag_nlp_sentence 
         return rc;
     if (!s->n)
         return AG_OK;
-    if (ag_nlp__state_init(&st, s->n))
-        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    if (!(scores = malloc(m->parser.n_classes * sizeof *scores))) {
-        ag_nlp__state_free(&st);
+    if (m->parser.n_classes > 1 + 2 * AG_NLP_MAX_DEPRELS)
+        return ag_error_set(ctx, AG_EINVAL, "language model with too many relations");
+    if (sc->have_st ? ag_nlp__state_reset(st, s->n) : ag_nlp__state_init(st, s->n)) {
+        sc->have_st = 0; /* both free what they had on failure */
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
     }
-    parse_words(m, sc->words, sc->tags, &st, scores);
-    free(scores);
+    sc->have_st = 1;
+    parse_words(m, sc->words, sc->tags, st);
     for (i = 0; i < s->n; i++) {
-        s->heads[i] = st.heads[i + 1];
-        s->deprels[i] = (unsigned char)st.labels[i + 1];
+        s->heads[i] = st->heads[i + 1];
+        s->deprels[i] = (unsigned char)st->labels[i + 1];
     }
-    ag_nlp__state_free(&st);
     return AG_OK;
 }
 

@@ -81,6 +81,10 @@ uint32_t ag_nlp__slot(const ag_nlp_weights *wt, uint32_t key);
 
 /* Add the row of every feature in @p feats to @p scores[n_classes]. */
 void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores);
+/* The same for features of several items at once: feature f's row goes to
+ * @p scores + @p dst[f] * @p stride. */
+void ag_nlp__score_each(const ag_nlp_weights *wt, const uint64_t *feats, const uint32_t *dst, size_t n,
+                        int32_t *scores, size_t stride);
 void ag_nlp__weights_free(ag_nlp_weights *wt);
 /* The highest of @p n scores (the first on ties). */
 static inline unsigned ag_nlp__argmax(const int32_t *scores, unsigned n)
@@ -174,11 +178,24 @@ void ag_nlp__word_info(const char *form, ag_nlp_wordinfo *out);
  * (word 0 is the root). */
 void ag_nlp__word_prefixes(ag_nlp_wordinfo *words, size_t n);
 
+/* Features fall in parts the run time scores apart: the tagger's features
+ * of the words alone (scored for a whole sentence at once, which lets the
+ * cache misses of many words overlap) and those of the tags chosen before;
+ * the parser's features of the buffer's first three words alone (the same
+ * from one shift to the next: scored once per word) and the rest. */
+enum {
+    AG_NLP_FEATS_WORDS = 1, AG_NLP_FEATS_HISTORY = 2, /* tagger */
+    AG_NLP_FEATS_BUFFER = 1, AG_NLP_FEATS_STATE = 2,  /* parser */
+    AG_NLP_FEATS_ALL = 3
+};
+
 /* ---- tagger ---- */
 #define AG_NLP_TAGGER_MAX_FEATS 40
 /* Features of word i given the tags already chosen for words before it. */
 size_t ag_nlp__tagger_features(const ag_nlp_wordinfo *words, size_t n, size_t i, const uint8_t *tags,
                                uint64_t *feats);
+size_t ag_nlp__tagger_features_part(const ag_nlp_wordinfo *words, size_t n, size_t i, const uint8_t *tags,
+                                    unsigned parts, uint64_t *feats);
 
 /* ---- parser (arc-hybrid) ---- */
 #define AG_NLP_PARSER_MAX_FEATS 128
@@ -186,6 +203,7 @@ enum { AG_NLP_SHIFT = 0 }; /* then 1 + 2*label: left-arc, 2 + 2*label: right-arc
 
 typedef struct ag_nlp_state {
     size_t n;             /* words; word 0 is the root, words 1..n */
+    size_t cap;           /* words the arrays hold, root included */
     int *stack;           /* [n + 1] */
     size_t depth;
     size_t next;          /* first word of the buffer */
@@ -196,6 +214,8 @@ typedef struct ag_nlp_state {
 } ag_nlp_state;
 
 int ag_nlp__state_init(ag_nlp_state *st, size_t n);
+/* The initial state for @p n words, reusing the arrays when they are large enough. */
+int ag_nlp__state_reset(ag_nlp_state *st, size_t n);
 void ag_nlp__state_free(ag_nlp_state *st);
 int ag_nlp__state_done(const ag_nlp_state *st);
 int ag_nlp__legal(const ag_nlp_state *st, int action);
@@ -204,6 +224,8 @@ void ag_nlp__apply(ag_nlp_state *st, int action);
 /* @p tag_upos maps a tagger class to its UPOS, for coarse features. */
 size_t ag_nlp__parser_features(const ag_nlp_state *st, const ag_nlp_wordinfo *words, const uint8_t *tags,
                                const uint8_t *tag_upos, uint64_t *feats);
+size_t ag_nlp__parser_features_part(const ag_nlp_state *st, const ag_nlp_wordinfo *words, const uint8_t *tags,
+                                    const uint8_t *tag_upos, unsigned parts, uint64_t *feats);
 
 /* ---- lemmas ---- */
 /* Lemma of @p form with tagger class @p tag, into @p out (size >= strlen(form) + 32). */

@@ -49,17 +49,39 @@ static void add_row(int32_t *restrict scores, const int16_t *restrict row, uint3
         scores[c] += row[c];
 }
 
+/* The slot holding @p key in a table of @p mask + 1 slots, from its home
+ * slot @p i; NULL if absent. */
+static inline const ag_nlp_slot *probe(const ag_nlp_slot *slots, uint32_t mask, uint32_t key, uint32_t i)
+{
+    while (slots[i].key && slots[i].key != key)
+        i = (i + 1) & mask;
+    return slots[i].key ? &slots[i] : NULL;
+}
+
 void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, int32_t *scores)
 {
+    ag_nlp__score_each(wt, feats, NULL, n, scores, 0);
+}
+
+void ag_nlp__score_each(const ag_nlp_weights *wt, const uint64_t *feats, const uint32_t *dst, size_t n,
+                        int32_t *scores, size_t stride)
+{
     uint32_t keys[SCORE_BATCH], home[SCORE_BATCH];
+    const ag_nlp_entry *rows[SCORE_BATCH];
+    const int16_t *dense[SCORE_BATCH];
+    int32_t *row_out[SCORE_BATCH], *dense_out[SCORE_BATCH];
+    uint32_t lens[SCORE_BATCH];
     uint32_t mask = wt->cap - 1;
     size_t f, base;
 
     if (!wt->cap)
         return;
     for (base = 0; base < n; base += SCORE_BATCH) {
-        size_t m = n - base < SCORE_BATCH ? n - base : SCORE_BATCH;
-        /* first ask for every slot, then read them: the misses overlap */
+        size_t m = n - base < SCORE_BATCH ? n - base : SCORE_BATCH, nr = 0, nd = 0;
+        /* Three passes, so that the cache misses overlap instead of queueing:
+         * ask for every slot, then read the slots and ask for every row,
+         * then add the rows.  Most look-ups miss the cache (the tables are
+         * larger than it): this is where the time goes. */
         for (f = 0; f < m; f++) {
             keys[f] = ag_nlp__key32(feats[base + f]);
             home[f] = (keys[f] * 2654435761u) & mask;
@@ -68,21 +90,39 @@ void ag_nlp__score(const ag_nlp_weights *wt, const uint64_t *feats, size_t n, in
 #endif
         }
         for (f = 0; f < m; f++) {
-            uint32_t i = home[f];
-            const ag_nlp_entry *e, *end;
-            while (wt->slots[i].key && wt->slots[i].key != keys[f])
-                i = (i + 1) & mask;
-            if (!wt->slots[i].key)
+            const ag_nlp_slot *sl = probe(wt->slots, mask, keys[f], home[f]);
+            if (!sl)
                 continue;
-            if (wt->slots[i].len == AG_NLP_DENSE) {
-                add_row(scores, wt->dense + wt->slots[i].start, wt->n_classes);
+            if (sl->len == AG_NLP_DENSE) {
+                const int16_t *row = wt->dense + sl->start;
+#if defined(__GNUC__)
+                /* a dense row spans four or five cache lines */
+                const char *p = (const char *)row, *end = (const char *)(row + wt->n_classes);
+                for (; p < end; p += 64)
+                    __builtin_prefetch(p);
+                __builtin_prefetch(end - 1);
+#endif
+                dense_out[nd] = dst ? scores + dst[base + f] * stride : scores;
+                dense[nd++] = row;
                 continue;
             }
-            e = wt->entries + wt->slots[i].start;
-            end = e + wt->slots[i].len;
-            for (; e < end; e++)
-                scores[e->cls] += e->w;
+            row_out[nr] = dst ? scores + dst[base + f] * stride : scores;
+            rows[nr] = wt->entries + sl->start;
+            lens[nr] = sl->len;
+#if defined(__GNUC__)
+            __builtin_prefetch(rows[nr]);
+            __builtin_prefetch(rows[nr] + lens[nr] - 1);
+#endif
+            nr++;
         }
+        for (f = 0; f < nr; f++) {
+            const ag_nlp_entry *e = rows[f], *end = e + lens[f];
+            int32_t *out = row_out[f];
+            for (; e < end; e++)
+                out[e->cls] += e->w;
+        }
+        for (f = 0; f < nd; f++)
+            add_row(dense_out[f], dense[f], wt->n_classes);
     }
 }
 

@@ -102,42 +102,61 @@ enum {
     T_SHAPEM1, T_SHAPEP1, T_TM1WP1, T_FIRSTCAP
 };
 
+/* Features are computed only for the parts asked for, in one fixed order
+ * either way, so that training (all parts) sees the run time's keys. */
+#define PUT(part, key)                                                                                          \
+    do {                                                                                                        \
+        if (parts & (part))                                                                                     \
+            feats[k++] = (key);                                                                                 \
+    } while (0)
+
 size_t ag_nlp__tagger_features(const ag_nlp_wordinfo *words, size_t n, size_t i, const uint8_t *tags,
                                uint64_t *feats)
+{
+    return ag_nlp__tagger_features_part(words, n, i, tags, AG_NLP_FEATS_ALL, feats);
+}
+
+size_t ag_nlp__tagger_features_part(const ag_nlp_wordinfo *words, size_t n, size_t i, const uint8_t *tags,
+                                    unsigned parts, uint64_t *feats)
 {
     static const ag_nlp_wordinfo none; /* beyond the sentence: all hashes 0 */
     const ag_nlp_wordinfo *w = &words[i];
     const ag_nlp_wordinfo *m1 = i >= 1 ? &words[i - 1] : &none, *m2 = i >= 2 ? &words[i - 2] : &none;
     const ag_nlp_wordinfo *p1 = i + 1 < n ? &words[i + 1] : &none, *p2 = i + 2 < n ? &words[i + 2] : &none;
-    uint64_t t1 = i >= 1 ? (uint64_t)tags[i - 1] + 1 : 0, t2 = i >= 2 ? (uint64_t)tags[i - 2] + 1 : 0;
+    /* tags is read only for the history part (NULL will do otherwise) */
+    uint64_t t1 = 0, t2 = 0;
     size_t k = 0;
 
-    feats[k++] = ag_nlp__feat(T_BIAS, 0, 0, 0);
-    feats[k++] = ag_nlp__feat(T_W, w->word, 0, 0);
-    feats[k++] = ag_nlp__feat(T_EXACT, w->exact, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF1, w->suf1, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF2, w->suf2, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF3, w->suf3, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF4, w->suf4, 0, 0);
-    feats[k++] = ag_nlp__feat(T_PRE1, w->pre1, 0, 0);
-    feats[k++] = ag_nlp__feat(T_PRE3, w->pre3, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SHAPE, w->shape, 0, 0);
-    feats[k++] = ag_nlp__feat(T_FLAGS, (uint64_t)w->has_digit * 4 + (uint64_t)w->has_hyphen * 2 + (uint64_t)w->cap, 0, 0);
-    feats[k++] = ag_nlp__feat(T_FIRSTCAP, (uint64_t)w->first_cap, i == 0, 0);
-    feats[k++] = ag_nlp__feat(T_WM1, m1->word, 0, 0);
-    feats[k++] = ag_nlp__feat(T_WP1, p1->word, 0, 0);
-    feats[k++] = ag_nlp__feat(T_WM2, m2->word, 0, 0);
-    feats[k++] = ag_nlp__feat(T_WP2, p2->word, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF3M1, m1->suf3, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SUF3P1, p1->suf3, 0, 0);
-    feats[k++] = ag_nlp__feat(T_TM1, t1, 0, 0);
-    feats[k++] = ag_nlp__feat(T_TM2TM1, t2, t1, 0);
-    feats[k++] = ag_nlp__feat(T_TM1W, t1, w->word, 0);
-    feats[k++] = ag_nlp__feat(T_WM1W, m1->word, w->word, 0);
-    feats[k++] = ag_nlp__feat(T_WWP1, w->word, p1->word, 0);
-    feats[k++] = ag_nlp__feat(T_SHAPEM1, m1->shape, 0, 0);
-    feats[k++] = ag_nlp__feat(T_SHAPEP1, p1->shape, 0, 0);
-    feats[k++] = ag_nlp__feat(T_TM1WP1, t1, p1->word, 0);
+    if (parts & AG_NLP_FEATS_HISTORY) {
+        t1 = i >= 1 ? (uint64_t)tags[i - 1] + 1 : 0;
+        t2 = i >= 2 ? (uint64_t)tags[i - 2] + 1 : 0;
+    }
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_BIAS, 0, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_W, w->word, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_EXACT, w->exact, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF1, w->suf1, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF2, w->suf2, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF3, w->suf3, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF4, w->suf4, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_PRE1, w->pre1, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_PRE3, w->pre3, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SHAPE, w->shape, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_FLAGS, (uint64_t)w->has_digit * 4 + (uint64_t)w->has_hyphen * 2 + (uint64_t)w->cap, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_FIRSTCAP, (uint64_t)w->first_cap, i == 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WM1, m1->word, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WP1, p1->word, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WM2, m2->word, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WP2, p2->word, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF3M1, m1->suf3, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SUF3P1, p1->suf3, 0, 0));
+    PUT(AG_NLP_FEATS_HISTORY, ag_nlp__feat(T_TM1, t1, 0, 0));
+    PUT(AG_NLP_FEATS_HISTORY, ag_nlp__feat(T_TM2TM1, t2, t1, 0));
+    PUT(AG_NLP_FEATS_HISTORY, ag_nlp__feat(T_TM1W, t1, w->word, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WM1W, m1->word, w->word, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_WWP1, w->word, p1->word, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SHAPEM1, m1->shape, 0, 0));
+    PUT(AG_NLP_FEATS_WORDS, ag_nlp__feat(T_SHAPEP1, p1->shape, 0, 0));
+    PUT(AG_NLP_FEATS_HISTORY, ag_nlp__feat(T_TM1WP1, t1, p1->word, 0));
     return k;
 }
 
