@@ -392,6 +392,88 @@ static void strip_credit(const char *s, line *ln)
     }
 }
 
+/* Where a wire dateline opening the line ends ("LIMA (AFP) – ", "Baku
+ * [Azerbaijan], December 8 : ", "SEOUL, Dec. 3 (Yonhap) -- ", "NEW DELHI: "):
+ * the offset of the story's first byte, or @p a when there is none.  The
+ * place and the agency are no part of the story's first sentence, and read
+ * as its subject they relate the wrong actors.  A dateline is a few
+ * capitalized words, numbers and bracketed parts before a dash or colon,
+ * with an upper-case place or a date to tell it from an ordinary dash. */
+static int same_letters(const char *text, const char *lower, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        if ((text[k] >= 'A' && text[k] <= 'Z' ? text[k] + 32 : text[k]) != lower[k])
+            return 0;
+    return 1;
+}
+
+static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
+{
+    uint32_t i, words = 0, sep = 0, after = 0;
+    int allcaps_place = 0, month = 0, digits = 0, depth = 0, depth_seen = 0;
+
+    for (i = a; i < b && i < a + 72; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(' || c == '[') {
+            depth++;
+            depth_seen = 1;
+            continue;
+        }
+        if (c == ')' || c == ']') {
+            depth--;
+            continue;
+        }
+        if (depth == 0 && i > a && s[i - 1] == ' ' &&
+            (c == '-' || (c == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+                          ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))) {
+            sep = i;
+            after = c == '-' ? i + 1 : i + 3;
+            while (after < b && s[after] == '-')
+                after++;
+            break;
+        }
+        if (depth == 0 && c == ':') {
+            sep = i;
+            after = i + 1;
+            break;
+        }
+        if (c == ' ' || c == ',' || c == '.' || c == '/')
+            continue;
+        /* a word: capitalized, or a number */
+        if (i == a || strchr(" ,([/", s[i - 1])) {
+            uint32_t e = i, up = 0, letters = 0;
+            size_t m;
+            while (e < b && !strchr(" ,.:()[]/", s[e]))
+                e++;
+            for (uint32_t k = i; k < e; k++) {
+                letters += ((unsigned char)s[k] >= 'A' && (unsigned char)s[k] <= 'Z') ||
+                           ((unsigned char)s[k] >= 'a' && (unsigned char)s[k] <= 'z');
+                up += (unsigned char)s[k] >= 'A' && (unsigned char)s[k] <= 'Z';
+            }
+            if (c >= '0' && c <= '9')
+                digits = 1;
+            else if (!(c >= 'A' && c <= 'Z') && c < 0x80)
+                return a; /* a lower-case word: running text */
+            if (depth == 0 && words == 0 && letters >= 2 && up == letters)
+                allcaps_place = 1;
+            for (m = 0; m < 12; m++)
+                if (e - i >= 3 && e - i <= strlen(month_names[m]) && same_letters(s + i, month_names[m], e - i))
+                    month = 1;
+            if (++words > 10)
+                return a;
+            i = e - 1;
+        }
+    }
+    /* "NATO: allies agree" is a headline's label, not a place: an upper-case
+     * word alone needs a dash ("LIMA (AFP) –") */
+    if (!sep || words == 0 || !((allcaps_place && (s[sep] != ':' || depth_seen)) || (month && digits)))
+        return a;
+    while (after < b && s[after] == ' ')
+        after++;
+    return after < b ? after : a;
+}
+
 /* A line that reads like a link to another story: short, no full stop. */
 static int teaser_like(const char *s, const line *ln)
 {
@@ -678,8 +760,11 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
             t->published = find_date(&in->arena, s, ln->start, ln->end);
         if (lex && furniture)
             ln->drop = 1;
-        else
+        else {
             strip_credit(s, ln);
+            if (ends_in_stop(s, ln->start, ln->end)) /* a body paragraph, not a title */
+                ln->start = dateline_end(s, ln->start, ln->end);
+        }
     }
     /* a name alone on a line followed by a biography that starts with it */
     for (i = 0; lex && i < nlines; i++) {

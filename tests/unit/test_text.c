@@ -159,6 +159,34 @@ static void test_text_furniture__byline_before_reading_time(void)
     ag_doc_free(doc);
 }
 
+/* A wire dateline is no part of the first sentence; a dash or colon in
+ * running text or a headline's label is left alone. */
+static void test_text_datelines__stripped_from_the_story(void)
+{
+    static const struct { const char *text, *first; } cases[] = {
+        {"OSLO (AFP) \xE2\x80\x93 Norway's parliament voted on Monday.", "Norway's parliament voted on Monday."},
+        {"Quito [Ecuador], March 4 : The two sides agreed to talk.", "The two sides agreed to talk."},
+        {"HANOI, Jan. 9 (VNA) -- Officials met in the morning.", "Officials met in the morning."},
+        {"NAIROBI \xE2\x80\x94 The court ruled on Friday.", "The court ruled on Friday."},
+        {"NATO: allies agree to send more troops.", "NATO: allies agree to send more troops."},
+        {"Kestrel \xE2\x80\x93 the grocer \xE2\x80\x93 said it would appeal.",
+         "Kestrel \xE2\x80\x93 the grocer \xE2\x80\x93 said it would appeal."},
+        {"The vote - the third this year - failed.", "The vote - the third this year - failed."},
+    };
+    size_t k;
+    char buf[256];
+
+    for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        ag_doc *doc = NULL;
+        ag_text *t = analyze(cases[k].text, &doc);
+        AG_CHECK(t && t->n_sentences >= 1);
+        if (t && t->n_sentences >= 1)
+            AG_CHECK_STR(sentence_text(t, 0, buf, sizeof buf), cases[k].first);
+        ag_text_free(t);
+        ag_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -172,6 +200,7 @@ int main(void)
     AG_RUN(test_text_lines__headlines_and_hard_wraps);
     AG_RUN(test_text_furniture__dropped_by_general_rules);
     AG_RUN(test_text_furniture__byline_before_reading_time);
+    AG_RUN(test_text_datelines__stripped_from_the_story);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
