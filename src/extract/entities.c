@@ -641,7 +641,8 @@ int ag_extract__entities(ag_extractor *x)
     }
     /* 3. "Interior Minister X" holds an office in the article's "Ministry of Interior" */
     for (i = 0; i < x->n_m; i++)
-        if (x->m[i].portfolio >= 0 && x->m[i].entity >= 0 && (rc = portfolio_ministry(x, i)))
+        if (x->m[i].portfolio >= 0 && x->m[i].entity >= 0 && x->e[x->m[i].entity].type == AG_ACTOR_PERSON &&
+            (rc = portfolio_ministry(x, i)))
             return rc;
     /* 4. offices without names, once every name is known */
     for (i = 0; i < x->n_m; i++)
