@@ -319,27 +319,49 @@ static int resolve_title(ag_extractor *x, size_t mi)
  * acronyms ("POWs"), not hyphenated, never after a word of place. */
 static int count_singles(ag_extractor *x)
 {
+    /* "of" is left out: "the capital of X" and "the takeover of X" are as common */
     static const char *const places[] = {"in", "at", "from", "near", "into", "across", "around", "outside", "inside",
-                                         "to", "of", "via", "toward", "towards", NULL};
+                                         "to", "via", "toward", "towards", NULL};
     ag_strmap placed = AG_STRMAP_INIT;
     size_t i, n;
     int rc = AG_OK;
+    /* a word that two readings of its phrase both made a mention counts once */
+    unsigned char *counted = calloc(x->text->n_tokens + 1, 1);
 
+    if (!counted)
+        return AG_ENOMEM;
     for (i = 0; i < x->n_m; i++) {
         const ag_mention *m = &x->m[i];
         const ag_token *t = &x->text->tokens[m->start];
         const char *const *p;
         char *k;
         int place = 0;
+        if (counted[m->start])
+            continue;
+        counted[m->start] = 1;
         if (!is_single(m) || m->type != AG_ACTOR_UNKNOWN || (t->flags & (AG_TOK_HYPHEN | AG_TOK_ALLCAPS)) ||
             x->text->sentences[m->sent].count <= 2 || /* a word alone on a line is a heading */
             (t->len > 2 && t->lower[t->len - 1] == 's' && (x->text->tokens[m->start].norm[t->len - 2] & 0x20) == 0))
             continue;
+        /* "Muslim holy month", "Korean electronics giant": a word before a
+         * lower-case noun modifies it; before a verb ("Albertsons said",
+         * "Kroger agreed", "Redbox has") it may name an actor */
+        if (m->end < x->text->n_tokens && m->end < x->text->sentences[m->sent].first + x->text->sentences[m->sent].count) {
+            const ag_token *nx = &x->text->tokens[m->end];
+            if ((nx->flags & AG_TOK_WORD) && !(nx->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS | AG_TOK_NUMBER)) &&
+                !(nx->len > 2 && nx->lower[nx->len - 2] == 'e' && nx->lower[nx->len - 1] == 'd') &&
+                !ag_extract__ws(x, AG_WS_AUX, nx) && !ag_extract__ws(x, AG_WS_SPEECH, nx) &&
+                !ag_extract__ws(x, AG_WS_SAY, nx) && !ag_extract__ws(x, AG_WS_PREP, nx) &&
+                strcmp(nx->lower, "and") && strcmp(nx->lower, "or"))
+                continue;
+        }
         if (m->np_start > x->text->sentences[m->sent].first)
             for (p = places; *p && !place; p++)
                 place = !strcmp(*p, x->text->tokens[m->np_start - 1].lower);
-        if (!(k = mention_key(x, (ag_mention *)m)))
-            return AG_ENOMEM;
+        if (!(k = mention_key(x, (ag_mention *)m))) {
+            rc = AG_ENOMEM;
+            break;
+        }
         if (place) {
             if ((rc = ag_strmap_put(&placed, k, 1)))
                 break;
@@ -355,6 +377,7 @@ static int count_singles(ag_extractor *x)
         if (placed.keys[i])
             rc = ag_strmap_put(&x->single_count, placed.keys[i], 0);
     ag_strmap_free(&placed);
+    free(counted);
     return rc;
 }
 
