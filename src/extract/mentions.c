@@ -1241,6 +1241,35 @@ static int holds_office(ag_extractor *x, int head, int q, double confidence)
     return ag_extract__pending(x, head, q, "role_of", "phrase.apposition", confidence);
 }
 
+/* "X, ranking Democrat on the House Intelligence Committee,": a member of
+ * the party [a, a + len) who sits on the body after "on" or "in".  Returns
+ * -1 when out of memory, else 0 (nothing added unless the body is found). */
+static int party_member_on(ag_extractor *x, const sent_ctx *sc, int head, uint32_t a, uint32_t len, int party_lex,
+                           uint32_t *pos)
+{
+    size_t before = x->n_m;
+    uint32_t q = a + len + 1;
+    int party, body;
+
+    if ((party = add_mention(x, sc, a, a + len, AG_ACTOR_ORGANIZATION, party_lex, AG_M_QUALIFIER)) < 0)
+        return -1;
+    if ((body = parse_np(x, sc, &q)) == -2)
+        return -1;
+    if (body < 0 || x->m[body].type != AG_ACTOR_ORGANIZATION ||
+        !(q == sc->end || (TOK(q)->norm[0] == ',' && TOK(q)->len == 1))) {
+        x->n_m = before;
+        return 0;
+    }
+    x->m[body].flags |= AG_M_PREP;
+    x->m[head].type = AG_ACTOR_PERSON;
+    x->m[head].flags &= ~AG_M_SINGLE;
+    if (ag_extract__pending(x, head, party, "member_of", "phrase.party_member", 0.75) ||
+        ag_extract__pending(x, head, body, "role_of", "phrase.party_member", 0.8))
+        return -1;
+    *pos = q;
+    return 0;
+}
+
 /* "X, spokesperson for Y," / "X, the president of Y" after a name. */
 static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *pos)
 {
@@ -1279,7 +1308,8 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
            !ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
            (!strcmp(TOK(i)->lower, "former") || !strcmp(TOK(i)->lower, "senior") || !strcmp(TOK(i)->lower, "chief") ||
             !strcmp(TOK(i)->lower, "deputy") || !strcmp(TOK(i)->lower, "acting") || !strcmp(TOK(i)->lower, "top") ||
-            !strcmp(TOK(i)->lower, "then") || !strcmp(TOK(i)->lower, "current") || !strcmp(TOK(i)->lower, "new")))
+            !strcmp(TOK(i)->lower, "then") || !strcmp(TOK(i)->lower, "current") || !strcmp(TOK(i)->lower, "new") ||
+            !strcmp(TOK(i)->lower, "ranking") || !strcmp(TOK(i)->lower, "leading")))
         i++;
     /* "Cho, South Korea's foreign minister," / "Cho, the South Korean foreign minister," */
     if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
@@ -1290,6 +1320,10 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         uint32_t j = i + len, tph, tlen, k;
         if (p->kind != AG_LX_DEMONYM && j < end && (TOK(j)->flags & AG_TOK_POSS))
             j++;
+        else if (p->kind == AG_LX_ACTOR && x->lex->actors[p->actor].type == AG_ACTOR_ORGANIZATION && j + 1 < end &&
+                 (ag_extract__is_word(TOK(j), "on") || ag_extract__is_word(TOK(j), "in")) &&
+                 (x->m[head].type == AG_ACTOR_UNKNOWN || x->m[head].type == AG_ACTOR_PERSON))
+            return party_member_on(x, sc, head, i, len, (int)p->actor, pos);
         else if (p->kind != AG_LX_DEMONYM)
             return 0;
         /* "The Bank of Korea, South Korea's central bank,": the organization is the owner's */
