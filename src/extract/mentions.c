@@ -435,6 +435,19 @@ static uint32_t given_name_split(ag_extractor *x, uint32_t a, uint32_t b)
     return b;
 }
 
+/* "II", "IV", "XIV": an upper-case Roman numeral */
+static int roman_numeral(const ag_token *t)
+{
+    size_t k;
+
+    if (!(t->flags & AG_TOK_ALLCAPS) || t->len > 5)
+        return 0;
+    for (k = 0; k < t->len; k++)
+        if (!strchr("IVXL", t->norm[k]))
+            return 0;
+    return 1;
+}
+
 static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsigned *flags)
 {
     const ag_token *last = TOK(b - 1);
@@ -449,6 +462,9 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         if ((!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for")) &&
             ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(i - 1)))
             return AG_ACTOR_ORGANIZATION;
+    /* "Pre-Trial Chamber II", "Vatican Council II": a numeral after the head */
+    if (b - a >= 3 && roman_numeral(last) && ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(b - 2)))
+        return AG_ACTOR_ORGANIZATION;
     /* "Daniel Park", "Mary Hall": a first name outweighs a place word */
     if (ag_extract__ws(x, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
         !(ag_extract__ws(x, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
@@ -684,6 +700,14 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                         return -2;
                     i = re;
                     goto after_head;
+                }
+                /* "the Rome Statute", "the Beijing Olympics": a capital that begins a longer
+                 * name is no government ("Washington Tuesday" is a date after it) */
+                if (p->kind == AG_LX_CAPITAL && (t == AG_ACTOR_UNKNOWN || t == AG_ACTOR_PERSON) && !sc->headline &&
+                    !ag_extract__ws(x, AG_WS_WEEKDAY, TOK(i + len)) && !ag_extract__ws(x, AG_WS_MONTH, TOK(i + len)) &&
+                    !(TOK(i + len)->flags & AG_TOK_ALLCAPS)) {
+                    *pos = re;
+                    return -1;
                 }
             }
             if (p->kind == AG_LX_DEMONYM) {
