@@ -303,6 +303,21 @@ static int paren_given(ag_extractor *x, const sent_ctx *sc, uint32_t i)
            !ag_extract__ws(x, AG_WS_COMMON, TOK(i + 1));
 }
 
+/* "Choe Son Hui": a capitalized kinship word between two names is part of
+ * the name ("the minister's son" is never capitalized in running text). */
+static int kinship_in_name(ag_extractor *x, const sent_ctx *sc, uint32_t j)
+{
+    static const char *const kin[] = {"son", "daughter", "brother", "sister", "father", "mother", NULL};
+    const char *const *k;
+
+    if (sc->headline || j + 1 >= sc->end || !is_cap_word(TOK(j + 1)))
+        return 0;
+    for (k = kin; *k; k++)
+        if (!strcmp(TOK(j)->lower, *k))
+            return 1;
+    return 0;
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -326,7 +341,7 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         }
         if (name_token(x, sc, j, j == i)) {
             if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS) &&
-                !ag_extract__ws(x, AG_WS_ORG_HEAD, t)) {
+                !ag_extract__ws(x, AG_WS_ORG_HEAD, t) && !kinship_in_name(x, sc, j)) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
                  * the title is followed by more name ("Prime Minister's Office" is rare) */
                 break;

@@ -438,6 +438,19 @@ static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
             after = i + 1;
             break;
         }
+        /* "TOKYO, October 20. /TASS/. The ...": the agency between slashes */
+        if (depth == 0 && c == '/' && i > a && s[i - 1] == ' ') {
+            uint32_t e = i + 1;
+            while (e < b && e < i + 24 && s[e] != '/' && s[e] != ' ')
+                e++;
+            if (e + 1 < b && s[e] == '/' && e > i + 1 && s[e + 1] == '.') {
+                sep = i;
+                after = e + 2;
+                depth_seen = 1;
+                break;
+            }
+            return a;
+        }
         if (c == ' ' || c == ',' || c == '.' || c == '/')
             continue;
         /* a word: capitalized, or a number */
