@@ -107,7 +107,7 @@ static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_ent
  * the graph unless a relation needs them (docs/EXTRACTION.md, "Actors"). */
 static int drop_incidental(ag_extractor *x)
 {
-    char *needed = calloc(x->n_e + 1, 1);
+    char *needed = calloc(x->n_e + 1, 1), *placed;
     size_t i;
 
     if (!needed)
@@ -119,11 +119,24 @@ static int drop_incidental(ag_extractor *x)
             if (x->m[x->p[i].b].entity >= 0)
                 needed[x->m[x->p[i].b].entity] = 1;
         }
+    /* "in Canada, the U.S. and the U.K.": the conjuncts of a place are places */
+    if (!(placed = calloc(x->n_m + 1, 1))) {
+        free(needed);
+        return AG_ENOMEM;
+    }
     for (i = 0; i < x->n_m; i++) {
-        int e = x->m[i].entity;
-        if (e >= 0 && !needed[e] && !incidental_mention(x, &x->m[i], &x->e[e]))
+        const ag_mention *m = &x->m[i];
+        int e = m->entity;
+        if (!placed[i] && m->np_start > x->text->sentences[m->sent].first &&
+            ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1)))
+            placed[i] = 1;
+        if (placed[i] && m->coord > (int)i && (size_t)m->coord < x->n_m)
+            placed[m->coord] = 1;
+        if (e >= 0 && !needed[e] && !(placed[i] && x->e[e].type == AG_ACTOR_COUNTRY) &&
+            !incidental_mention(x, m, &x->e[e]))
             needed[e] = 1;
     }
+    free(placed);
     for (i = 0; i < x->n_e; i++)
         if (!needed[i])
             x->e[i].named = 0;
