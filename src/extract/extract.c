@@ -103,6 +103,23 @@ static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_ent
                                        ag_extract__is_word(TOK(m->np_start - 1), "of"));
 }
 
+/* "ended in Lisbon, and Norway said": ", and" after the first of two names
+ * joins clauses, not a list ("in Canada, the U.S., and the U.K." is one);
+ * @p inherited is 2 when @p a itself was reached through a list. */
+static int clause_and(ag_extractor *x, const ag_mention *a, const ag_mention *b, int inherited)
+{
+    uint32_t t;
+    int comma = 0, conj = 0;
+
+    if (inherited == 2)
+        return 0;
+    for (t = a->np_end; t < b->np_start; t++) {
+        comma |= TOK(t)->norm[0] == ',';
+        conj |= ag_extract__is_word(TOK(t), "and") || ag_extract__is_word(TOK(t), "or");
+    }
+    return comma && conj;
+}
+
 /* Countries named only as places and platforms only posted on stay out of
  * the graph unless a relation needs them (docs/EXTRACTION.md, "Actors"). */
 static int drop_incidental(ag_extractor *x)
@@ -130,8 +147,8 @@ static int drop_incidental(ag_extractor *x)
         if (!placed[i] && m->np_start > x->text->sentences[m->sent].first &&
             ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1)))
             placed[i] = 1;
-        if (placed[i] && m->coord > (int)i && (size_t)m->coord < x->n_m)
-            placed[m->coord] = 1;
+        if (placed[i] && m->coord > (int)i && (size_t)m->coord < x->n_m && !clause_and(x, m, &x->m[m->coord], placed[i]))
+            placed[m->coord] = 2;
         if (e >= 0 && !needed[e] && !(placed[i] && x->e[e].type == AG_ACTOR_COUNTRY) &&
             !incidental_mention(x, m, &x->e[e]))
             needed[e] = 1;
