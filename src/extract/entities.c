@@ -187,6 +187,52 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
            (TOK(m->np_start - 2)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT));
 }
 
+/* After "X said", the first pronoun that can mean X says what X is:
+ * 'i' for "it"/"its" ("Saint-Gobain said it will buy ..."), 'p' for a
+ * person's pronoun, 0 for none. */
+static int speaker_pronoun(ag_extractor *x, const ag_mention *m)
+{
+    const ag_sentence *s = &x->text->sentences[m->sent];
+    uint32_t end = s->first + s->count, i;
+
+    for (i = m->np_end; i < end && i < m->np_end + 12; i++) {
+        const char *w = TOK(i)->lower;
+        if (!strcmp(w, "its"))
+            return 'i';
+        if (!strcmp(w, "it")) {
+            /* "X said it was a mistake": "it" before a copula is often no one */
+            const char *v = i + 1 < end ? TOK(i + 1)->lower : "";
+            return strcmp(v, "is") && strcmp(v, "was") && strcmp(v, "'s") && strcmp(v, "would") ? 'i' : 0;
+        }
+        if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "they"))
+            return 'p';
+    }
+    return 0;
+}
+
+/* A name of two or more words with no cue in its own phrase ("Family Dollar",
+ * "Dollar Tree") is the entity of the same name, or an organization when
+ * it speaks and "it" follows ("Dollar Tree said it would ..."). */
+static int resolve_untyped_run(ag_extractor *x, size_t mi)
+{
+    ag_mention *m = &x->m[mi];
+    char *k = mention_key(x, m);
+    int ent;
+
+    if (!k)
+        return AG_ENOMEM;
+    if ((ent = find_key_k(x, k)) >= 0)
+        return attach(x, mi, ent);
+    if ((m->flags & AG_M_QUOTED) || !followed_by_speech(x, m) || speaker_pronoun(x, m) != 'i')
+        return AG_OK;
+    m->type = AG_ACTOR_ORGANIZATION;
+    if ((ent = new_entity(x, m, m->text)) < 0)
+        return AG_ENOMEM;
+    if (register_key_k(x, k, ent))
+        return AG_ENOMEM;
+    return attach(x, mi, ent);
+}
+
 static int resolve_single(ag_extractor *x, size_t mi)
 {
     ag_mention *m = &x->m[mi];
@@ -218,7 +264,8 @@ static int resolve_single(ag_extractor *x, size_t mi)
         m->type = AG_ACTOR_ORGANIZATION;
     /* not resolved: it stands alone only with a cue saying what it is */
     if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
-        m->type = (m->flags & AG_M_ACRONYM) ? AG_ACTOR_ORGANIZATION : AG_ACTOR_PERSON;
+        m->type = (m->flags & AG_M_ACRONYM) || speaker_pronoun(x, m) == 'i' ? AG_ACTOR_ORGANIZATION
+                                                                           : AG_ACTOR_PERSON;
     if (m->type == AG_ACTOR_UNKNOWN || m->type == AG_ACTOR_PLACE)
         return AG_OK;
     if ((ent = new_entity(x, m, m->text)) < 0)
@@ -634,9 +681,19 @@ int ag_extract__entities(ag_extractor *x)
                 return rc;
             continue;
         }
+        /* "Silver Spoon said it will ...": two capitalized words are a person
+         * only by default; a speaker that "it" follows is an organization */
+        int it_speaks = m->type == AG_ACTOR_PERSON && !m->office && m->title_ph < 0 && !(m->flags & AG_M_QUOTED) &&
+                        !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(m->start)->lower) && followed_by_speech(x, m) &&
+                        speaker_pronoun(x, m) == 'i';
+        if (it_speaks)
+            m->type = AG_ACTOR_ORGANIZATION;
         ent = find_key_k(x, mention_key(x, m));
         if (ent < 0 && m->alias)
             ent = find_key(x, m->alias);
+        /* the earlier mentions typed it a person only by default */
+        if (it_speaks && ent >= 0 && x->e[ent].type == AG_ACTOR_PERSON)
+            x->e[ent].type = AG_ACTOR_ORGANIZATION;
         if (ent >= 0 && x->e[ent].type != m->type && x->e[ent].type != AG_ACTOR_UNKNOWN)
             ent = -1;
         if (ent < 0 && (ent = new_entity(x, m, m->text)) < 0)
@@ -657,9 +714,24 @@ int ag_extract__entities(ag_extractor *x)
             rc = resolve_described(x, i);
         else if (is_single(m))
             rc = resolve_single(x, i);
+        else if (m->type == AG_ACTOR_UNKNOWN && m->lex_actor < 0 && !(m->flags & (AG_M_ACRONYM | AG_M_QUALIFIER)))
+            rc = resolve_untyped_run(x, i);
         else
             rc = AG_OK;
         if (rc)
+            return rc;
+    }
+    /* an untyped name used before the sentence that typed it */
+    for (i = 0; i < x->n_m; i++) {
+        ag_mention *m = &x->m[i];
+        int ent;
+        char *k;
+        if (m->entity >= 0 || m->type != AG_ACTOR_UNKNOWN || m->lex_actor >= 0 || is_single(m) ||
+            (m->flags & (AG_M_ACRONYM | AG_M_QUALIFIER | AG_M_DESCRIBED | AG_M_TITLE_REF)))
+            continue;
+        if (!(k = mention_key(x, m)))
+            return AG_ENOMEM;
+        if ((ent = find_key_k(x, k)) >= 0 && (rc = attach(x, i, ent)))
             return rc;
     }
     /* 3. "Interior Minister X" holds an office in the article's "Ministry of Interior" */

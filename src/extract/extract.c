@@ -277,6 +277,7 @@ out:
     ag_strmap_free(&x.by_initials);
     ag_strmap_free(&x.by_first_word);
     ag_strmap_free(&x.by_head_word);
+    ag_strmap_free(&x.mid_caps);
     ag_arena_free(&x.arena);
     return rc;
 }

@@ -78,6 +78,7 @@ typedef struct ag_extractor {
     ag_strmap by_initials;    /* "NSC" -> organization entity + 1, 0 if shared */
     ag_strmap by_first_word;  /* "Pioneer" -> organization entity + 1, 0 if shared */
     ag_strmap by_head_word;   /* "Tribunal" -> the organization whose name it ends, + 1; 0 if shared */
+    ag_strmap mid_caps;       /* "dollar tree", "apple": capitalized mid-sentence -> times seen */
     size_t *sent_first;       /* first mention of each sentence (n_sentences + 1 entries) */
     uint64_t *wsmask;         /* per token: word sets it is in, bit 63 once looked up */
     int *speaker;             /* per sentence: the mention that speaks, or -1 */

@@ -71,6 +71,65 @@ static int place_adjective(const ag_token *t)
     return 0;
 }
 
+/* The key of the capitalized word at i, with the next one when that is
+ * capitalized too ("dollar tree"), into out; 0 if it does not fit. */
+static int cap_key(const ag_extractor *x, uint32_t i, uint32_t end, char *out, size_t cap)
+{
+    const ag_token *t = TOK(i), *n = i + 1 < end ? TOK(i + 1) : NULL;
+    int two = n && is_cap_word(n);
+    size_t need = t->len + (two ? n->len + 1 : 0) + 1;
+
+    if (need > cap)
+        return 0;
+    memcpy(out, t->lower, t->len);
+    out[t->len] = '\0';
+    if (two) {
+        out[t->len] = ' ';
+        memcpy(out + t->len + 1, n->lower, n->len);
+        out[t->len + 1 + n->len] = '\0';
+    }
+    return 1;
+}
+
+/* Has the article written the common word at i, capitalized, inside a
+ * sentence: the same two words, or the word alone at least twice? */
+static int capitalized_elsewhere(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    char key[96];
+    size_t seen = 0;
+
+    if (!cap_key(x, i, sc->end, key, sizeof key) || !ag_strmap_get(&x->mid_caps, key, &seen))
+        return 0;
+    return strchr(key, ' ') ? seen >= 1 : seen >= 2;
+}
+
+/* Count the words the article capitalizes inside sentences (not at their
+ * start, not in titles), alone or with the capitalized word after them. */
+static int count_mid_caps(ag_extractor *x)
+{
+    const ag_text *t = x->text;
+    size_t s;
+    char key[96];
+
+    for (s = 0; s < t->n_sentences; s++) {
+        const ag_sentence *se = &t->sentences[s];
+        uint32_t i, end = se->first + se->count;
+        if (se->headline || se->allcaps)
+            continue;
+        for (i = se->first + 1; i < end; i++) {
+            size_t n = 0;
+            if (!is_cap_word(TOK(i)) || is_cap_word(TOK(i - 1)) || (TOK(i)->flags & AG_TOK_SENT_START) ||
+                (TOK(i - 1)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT)) || !ag_extract__ws(x, AG_WS_COMMON, TOK(i)) ||
+                !cap_key(x, i, end, key, sizeof key))
+                continue;
+            ag_strmap_get(&x->mid_caps, key, &n);
+            if (ag_strmap_put(&x->mid_caps, key, n + 1))
+                return AG_ENOMEM;
+        }
+    }
+    return AG_OK;
+}
+
 /* Can token i be part of a name? */
 static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first)
 {
@@ -81,9 +140,10 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
     /* "in May" is a date, "Theresa May" a name */
     if (first && (ag_extract__ws(x, AG_WS_MONTH, t) || ag_extract__ws(x, AG_WS_WEEKDAY, t)))
         return 0;
-    /* sentence starts and headlines capitalize ordinary words */
+    /* sentence starts and headlines capitalize ordinary words, unless the
+     * article capitalizes them mid-sentence too ("Dollar Tree said") */
     if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
-        if (ag_extract__ws(x, AG_WS_COMMON, t))
+        if (ag_extract__ws(x, AG_WS_COMMON, t) && !(first && !sc->headline && capitalized_elsewhere(x, sc, i)))
             return 0;
     }
     /* pronouns and function words are never names, wherever they stand */
@@ -1482,7 +1542,7 @@ int ag_extract__mentions(ag_extractor *x)
     size_t s;
 
     x->sent_first = calloc(t->n_sentences + 1, sizeof(size_t));
-    if (!x->sent_first)
+    if (!x->sent_first || count_mid_caps(x))
         return AG_ENOMEM;
     for (s = 0; s < t->n_sentences; s++) {
         const ag_sentence *se = &t->sentences[s];
