@@ -1402,6 +1402,23 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     }
     while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
         i++;
+    /* "SODIC, a construction company owned by ...": the apposition says what
+     * an untyped name is */
+    if (i > *pos + 1 && (x->m[head].type == AG_ACTOR_UNKNOWN) && x->m[head].lex_actor < 0) {
+        uint32_t k;
+        for (k = i; k < end && k < i + 4 && (TOK(k)->flags & AG_TOK_WORD) && !(TOK(k)->flags & AG_TOK_CAP) &&
+                    !ag_extract__ws(x, AG_WS_PREP, TOK(k));
+             k++)
+            if (ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(k)) &&
+                (k + 1 >= end || !(TOK(k + 1)->flags & AG_TOK_WORD) || (TOK(k + 1)->flags & AG_TOK_CAP) ||
+                 ag_extract__ws(x, AG_WS_PREP, TOK(k + 1)) || !strcmp(TOK(k + 1)->lower, "owned") ||
+                 !strcmp(TOK(k + 1)->lower, "based") || !strcmp(TOK(k + 1)->lower, "that") ||
+                 !strcmp(TOK(k + 1)->lower, "which"))) {
+                x->m[head].type = AG_ACTOR_ORGANIZATION;
+                x->m[head].flags &= ~(AG_M_SINGLE | AG_M_ACRONYM);
+                break;
+            }
+    }
     /* optional qualifiers: "a senior", "the former" */
     while (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) && i < *pos + 4 &&
            !ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
