@@ -378,6 +378,28 @@ static int kinship_in_name(ag_extractor *x, const sent_ctx *sc, uint32_t j)
     return 0;
 }
 
+/* Where "Federal Prosecutor's Office" starting at i ends: up to two
+ * capitalized words, a capitalized title, "'s", then one organization head
+ * ("Office", "Bureau") that ends the name.  i when there is none. */
+static uint32_t office_bureau_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    uint32_t j = i, ph, n, end = sc->end;
+
+    if (sc->headline)
+        return i;
+    while (j < end && j < i + 2 && is_cap_word(TOK(j)) && !starts_title(x, j, end))
+        j++;
+    if (j >= end || !(TOK(j)->flags & AG_TOK_CAP) ||
+        !ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &ph, &n) ||
+        x->lex->phrases[ph].title != AG_TITLE_OFFICE)
+        return i;
+    j += n;
+    if (j + 1 >= end || !(TOK(j)->flags & AG_TOK_POSS) || !is_cap_word(TOK(j + 1)) ||
+        !ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(j + 1)) || (j + 2 < end && is_cap_word(TOK(j + 2))))
+        return i;
+    return j + 2;
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -824,6 +846,19 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 i = past_owner(x, owner, i, end);
                 continue;
             }
+            goto after_head;
+        }
+        /* "the Belgian Federal Prosecutor's Office", "the Prosecutor General's Office":
+         * an office's bureau is an organization named after it */
+        if (head < 0 && (len = office_bureau_end(x, sc, i)) > i) {
+            uint32_t from = qual >= 0 && x->m[qual].end == i && (x->m[qual].flags & AG_M_DEMONYM) ? x->m[qual].start : i;
+            if ((head = add_mention(x, sc, i, len, AG_ACTOR_ORGANIZATION, -1, 0)) < 0 ||
+                !(x->m[head].text = ag_extract__span_text(x, from, len)))
+                return -2;
+            title_kind = 0;
+            office_ph = -1;
+            portfolio = -1;
+            i = len;
             goto after_head;
         }
         /* "its interim CEO X", "the former foreign minister" */
