@@ -307,6 +307,11 @@ static int resolve_described(ag_extractor *x, size_t mi)
         return attach(x, mi, match);
     if ((ent = find_key_k(x, mention_key(x, m))) >= 0)
         return attach(x, mi, ent);
+    /* a description names no one unless it is a state body ("South Korea's
+     * spy agency"): "the Commission's legal authority" is no actor */
+    if (mi == 0 || x->m[mi - 1].sent != m->sent || !(x->m[mi - 1].flags & AG_M_QUALIFIER) ||
+        x->m[mi - 1].type != AG_ACTOR_COUNTRY)
+        return AG_OK;
     if ((ent = new_entity(x, m, m->text)) < 0)
         return AG_ENOMEM;
     return attach(x, mi, ent);
