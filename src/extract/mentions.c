@@ -629,6 +629,23 @@ static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t
     return NULL;
 }
 
+/* "the state-run KCNA", "Iran's official IRNA news agency": an outlet its
+ * phrase says the state runs; other outlets belong to no country. */
+static int state_media(ag_extractor *x, const ag_mention *h, uint32_t from)
+{
+    static const char *const cues[] = {"state",          "state-run",     "state-owned", "state-controlled",
+                                       "state-backed",   "official",      "government",  "government-run",
+                                       "government-owned", "public",      NULL};
+    uint32_t i;
+    const char *const *c;
+
+    for (i = from; i < h->end; i++)
+        for (c = cues; *c; c++)
+            if (!strcmp(TOK(i)->lower, *c))
+                return 1;
+    return 0;
+}
+
 /* Apply what the phrase said about its head: titles make persons and
  * role_of edges, owners and demonyms make member_of edges. */
 static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue, int office_ph,
@@ -680,8 +697,11 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         int org = qual >= 0 ? qual : owner;
         if (org >= 0 && ag_extract__pending(x, head, org, "role_of", "phrase.title", 0.9))
             return -1;
-    } else if (h->type == AG_ACTOR_ORGANIZATION || h->type == AG_ACTOR_MEDIA) {
-        /* "Japan's Defense Ministry", "the UN's World Food Programme", "South Korean Foreign Ministry" */
+    } else if (h->type == AG_ACTOR_ORGANIZATION ||
+               (h->type == AG_ACTOR_MEDIA &&
+                state_media(x, h, owner >= 0 ? x->m[owner].start : qual >= 0 ? x->m[qual].start : h->start))) {
+        /* "Japan's Defense Ministry", "the UN's World Food Programme", "South Korean Foreign Ministry";
+         * "Belgian newspaper L'Echo" is only where the paper comes from */
         if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION) &&
             ag_extract__pending(x, head, owner, "member_of", "phrase.owner", h->lex_actor < 0 ? 0.85 : 0.8))
             return -1;
