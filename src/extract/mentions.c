@@ -353,6 +353,47 @@ static int portfolio_title(ag_extractor *x, uint32_t i, uint32_t end)
            !strcmp(last, "czar") || !strcmp(last, "tsar");
 }
 
+/* Does a person's name visibly start at j: a known first name, or initials
+ * (one letter, or up to three capitals) before another capitalized word? */
+static int name_starts(ag_extractor *x, const sent_ctx *sc, uint32_t j)
+{
+    const ag_token *t = TOK(j);
+
+    if (!name_token(x, sc, j, 1) || j + 1 >= sc->end || !is_cap_word(TOK(j + 1)))
+        return 0;
+    if (ag_extract__ws(x, AG_WS_GIVEN, t))
+        return 1;
+    return t->len == 1 || ((t->flags & AG_TOK_ALLCAPS) && t->len <= 3);
+}
+
+/* After a minister's title at @p i ("of Labour", "for Industries", "for
+ * MSME"): where the portfolio's words end and a name begins, or @p i when
+ * the words are no portfolio (a country, an organization, nothing). */
+static uint32_t portfolio_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    uint32_t j, end = sc->end, ph, n;
+
+    if (i + 2 >= end || (!ag_extract__is_word(TOK(i), "of") && !ag_extract__is_word(TOK(i), "for")))
+        return i;
+    j = i + 1;
+    if (ag_lexicon__match(x->lex, x->text->tokens, j, end, (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL), &ph, &n) &&
+        x->lex->actors[x->lex->phrases[ph].actor].type == AG_ACTOR_COUNTRY)
+        return i; /* "Prime Minister of India Narendra Modi" */
+    /* a short acronym portfolio ("MSME") before a name */
+    if ((TOK(j)->flags & AG_TOK_ALLCAPS) && TOK(j)->len <= 6 && j + 1 < end && is_cap_word(TOK(j + 1)))
+        j++;
+    else
+        /* portfolio words run until a name visibly starts: a first name, or
+         * initials ("C V Ganesan", "TRB Rajaa") */
+        while (j < end && j < i + 6 && !name_starts(x, sc, j) &&
+               ((is_cap_word(TOK(j)) && !(TOK(j)->flags & AG_TOK_ALLCAPS)) ||
+                ((ag_extract__is_word(TOK(j), "and") || TOK(j)->norm[0] == '&') && j + 1 < end && is_cap_word(TOK(j + 1)))))
+            j++;
+    if (j == i + 1 || j >= end || !name_starts(x, sc, j))
+        return i;
+    return j;
+}
+
 /* "(Ilham) Aliyev": "(", one capitalized word, ")", then a name. */
 static int paren_given(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -896,6 +937,15 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 /* "Interior Minister": the portfolio is the title's first word */
                 if (len >= 2 && portfolio_title(x, i, end))
                     portfolio = (int)i;
+            }
+            {
+                /* "Minister for Industries TRB Rajaa", "the Minister of Labour C V Ganesan":
+                 * the portfolio after "of"/"for" is no organization; the name follows it */
+                uint32_t after = i + len, pe;
+                if (head < 0 && portfolio_title(x, i, end) && (pe = portfolio_end(x, sc, after)) > after) {
+                    i = pe;
+                    continue;
+                }
             }
             i += len;
             if (i + 1 < end && TOK(i)->norm[0] == '.' && TOK(i)->len == 1 && !(TOK(i)->flags & AG_TOK_SPACE) &&
