@@ -562,7 +562,8 @@ static const struct { const char *key; ag_wordset set; int inflect; } word_lists
     {"object_control_verbs", AG_WS_CONTROL_VERB, AG_UPOS_VERB}, {"relay_verbs", AG_WS_RELAY_VERB, AG_UPOS_VERB},
     {"relative_pronouns", AG_WS_RELATIVE_PRONOUN, 0}, {"person_pronouns", AG_WS_PERSON_PRONOUN, 0},
     {"other_pronouns", AG_WS_OTHER_PRONOUN, 0}, {"first_person_pronouns", AG_WS_FIRST_PERSON, 0},
-    {"negators", AG_WS_NEGATOR, 0}, {"leader_body_nouns", AG_WS_LEADER_BODY, 0}};
+    {"negators", AG_WS_NEGATOR, 0}, {"leader_body_nouns", AG_WS_LEADER_BODY, 0},
+    {"exact_acronyms", AG_WS_EXACT_ACRONYM, 0}};
 
 int ag_lexicon__wordset_named(const char *key)
 {
@@ -717,10 +718,24 @@ int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
     return hit;
 }
 
-static int casing_ok(uint8_t casing, const ag_token *t)
+/* An acronym of four letters or more also matches the way some papers
+ * write it ("Nato", "Uefa", "Unesco"), unless it is also a name ("Rand"). */
+static int titlecase_acronym(const ag_lexicon *lex, const ag_token *t)
+{
+    size_t k;
+
+    if (t->len < 4 || !(t->flags & AG_TOK_CAP) || (t->flags & AG_TOK_ALLCAPS))
+        return 0;
+    for (k = 1; k < t->len; k++)
+        if (!(t->norm[k] >= 'a' && t->norm[k] <= 'z'))
+            return 0;
+    return !ag_lexicon__has_tok(lex, AG_WS_EXACT_ACRONYM, t) && !ag_lexicon__has_tok(lex, AG_WS_GIVEN, t);
+}
+
+static int casing_ok(const ag_lexicon *lex, uint8_t casing, const ag_token *t)
 {
     if (casing == 2)
-        return (t->flags & AG_TOK_ALLCAPS) != 0;
+        return (t->flags & AG_TOK_ALLCAPS) != 0 || titlecase_acronym(lex, t);
     if (casing == 1)
         return (t->flags & AG_TOK_CAP) != 0;
     return 1;
@@ -738,7 +753,7 @@ int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, siz
         if (!(kinds & (1u << p->kind)) || i + p->ntok > n)
             continue;
         for (j = 0; j < p->ntok; j++)
-            if (strcmp(toks[i + j].lower, p->lower[j]) || !casing_ok(p->casing[j], &toks[i + j]))
+            if (strcmp(toks[i + j].lower, p->lower[j]) || !casing_ok(lex, p->casing[j], &toks[i + j]))
                 break;
         if (j == p->ntok) {
             *phrase = lex->buckets[b][k];
