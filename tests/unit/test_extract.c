@@ -148,6 +148,26 @@ static void test_extract_merge__description_joins_the_named_organization(void)
     ag_doc_free(db);
 }
 
+/* A lexicon's "channel" must be true or false; a platform marked so is an
+ * actor only when a relation needs it. */
+static void test_extract_lexicon__channel_field(void)
+{
+    static const char bad[] = "{\"actors\": [{\"name\": \"Chirp\", \"type\": \"media\", \"channel\": \"yes\"}]}";
+    static const char good[] = "{\"actors\": [{\"name\": \"Chirp\", \"type\": \"media\", \"channel\": true}]}";
+    ag_lexicon *own = NULL;
+    ag_graph *g;
+
+    AG_CHECK(ag_lexicon_new(&own, ctx) == AG_OK);
+    AG_CHECK(ag_lexicon_add_json(own, ctx, bad, sizeof bad - 1, "bad.json") == AG_EPARSE);
+    AG_CHECK(strstr(ag_ctx_errmsg(ctx), "channel") != NULL);
+    AG_CHECK(ag_lexicon_add_json(lex, ctx, good, sizeof good - 1, "good.json") == AG_OK);
+    g = extract("Foreign Minister Lena Varga wrote on Chirp that the talks had failed.");
+    AG_CHECK(g && actor(g, "Lena Varga") != NULL);
+    AG_CHECK(g && actor(g, "Chirp") == NULL);
+    ag_graph_free(g);
+    ag_lexicon_free(own);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -161,6 +181,7 @@ int main(void)
     AG_RUN(test_extract_rules__negation_blocks_an_edge);
     AG_RUN(test_extract_rules__acronym_and_owner);
     AG_RUN(test_extract_merge__description_joins_the_named_organization);
+    AG_RUN(test_extract_lexicon__channel_field);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
