@@ -959,10 +959,14 @@ static int relays(const dep_sent *d, int trig)
  * speaker, when it is an organization or a state. */
 static void quoting_body(const dep_sent *d, int trig, found *f)
 {
-    int s = quoted_speaker(d, trig), k, before = f->n;
+    int s = quoted_speaker(d, trig), k, before = f->n, c;
 
     if (s < 0)
         return;
+    /* "X was arrested, his party said": the speaker is on X's side */
+    for (c = d->first_child[s]; c >= 0; c = d->next_sibling[c])
+        if (!strcmp(rel_of(d, c), "nmod:poss") && d->s->upos[c] == AG_UPOS_PRON)
+            return;
     actors_of(d, s, f, 0);
     for (k = before; k < f->n; k++) {
         ag_actor_type t = d->x->e[d->x->m[f->v[k]].entity].type;

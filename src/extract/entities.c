@@ -310,8 +310,11 @@ static int resolve_described(ag_extractor *x, size_t mi)
     /* a description names no one unless it is a state body ("South Korea's
      * spy agency"): "the Commission's legal authority" is no actor */
     if (mi == 0 || x->m[mi - 1].sent != m->sent || !(x->m[mi - 1].flags & AG_M_QUALIFIER) ||
-        x->m[mi - 1].type != AG_ACTOR_COUNTRY)
-        return AG_OK;
+        x->m[mi - 1].type != AG_ACTOR_COUNTRY || m->end <= m->start ||
+        !(ag_lexicon__has_tok(x->lex, AG_WS_SUB_BODY, TOK(m->end - 1)) ||
+          ag_lexicon__has_tok(x->lex, AG_WS_STAND_IN, TOK(m->end - 1)) ||
+          (ag_lexicon__has_tok(x->lex, AG_WS_ORG_HEAD, TOK(m->end - 1)) && strcmp(TOK(m->end - 1)->lower, "party"))))
+        return AG_OK; /* "Mozambique's main opposition party" is no state body */
     if ((ent = new_entity(x, m, m->text)) < 0)
         return AG_ENOMEM;
     return attach(x, mi, ent);
