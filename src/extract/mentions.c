@@ -1131,13 +1131,21 @@ after_head:
         ag_mention *h = &x->m[head];
         const char *prep = prep_before(x, sc, np_start);
         /* "rival manufacturer Cleveland-Cliffs"; "the United Steelworkers union" */
+        /* "the Renamo opposition party": one modifier may stand before the noun */
+        uint32_t on = i;
+        if (on + 1 < end && (TOK(on)->flags & AG_TOK_WORD) && !(TOK(on)->flags & AG_TOK_CAP) &&
+            !ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(on)) && ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(on + 1)) &&
+            !ag_extract__ws(x, AG_WS_PREP, TOK(on)) && !ag_extract__ws(x, AG_WS_SPEECH, TOK(on)) &&
+            !ag_extract__ws(x, AG_WS_AUX, TOK(on)) && !ag_extract__ws(x, AG_WS_DET, TOK(on)) &&
+            strcmp(TOK(on)->lower, "and") && strcmp(TOK(on)->lower, "or"))
+            on++;
         if (h->lex_actor < 0 && !title_kind && (h->type == AG_ACTOR_UNKNOWN || h->type == AG_ACTOR_PERSON) &&
             !ag_extract__ws(x, AG_WS_GIVEN, TOK(h->start)) &&
-            (org_cue || (i < end && (TOK(i)->flags & AG_TOK_WORD) && !(TOK(i)->flags & AG_TOK_CAP) &&
-                         ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) &&
-                         (i + 1 >= end || !(TOK(i + 1)->flags & AG_TOK_WORD) || ag_extract__ws(x, AG_WS_PREP, TOK(i + 1)) ||
-                          !strcmp(TOK(i + 1)->lower, "and") || !strcmp(TOK(i + 1)->lower, "or") ||
-                          ag_extract__ws(x, AG_WS_SPEECH, TOK(i + 1)))))) {
+            (org_cue || (on < end && (TOK(on)->flags & AG_TOK_WORD) && !(TOK(on)->flags & AG_TOK_CAP) &&
+                         ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(on)) &&
+                         (on + 1 >= end || !(TOK(on + 1)->flags & AG_TOK_WORD) || ag_extract__ws(x, AG_WS_PREP, TOK(on + 1)) ||
+                          !strcmp(TOK(on + 1)->lower, "and") || !strcmp(TOK(on + 1)->lower, "or") ||
+                          ag_extract__ws(x, AG_WS_SPEECH, TOK(on + 1)))))) {
             h->type = AG_ACTOR_ORGANIZATION;
             h->flags &= ~(AG_M_SINGLE | AG_M_ACRONYM);
         }

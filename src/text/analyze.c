@@ -412,6 +412,7 @@ static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
 {
     uint32_t i, words = 0, sep = 0, after = 0;
     int allcaps_place = 0, month = 0, digits = 0, depth = 0, depth_seen = 0;
+    uint32_t date_end = 0, last_word_start = 0;
 
     for (i = a; i < b && i < a + 72; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -464,10 +465,21 @@ static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
                            ((unsigned char)s[k] >= 'a' && (unsigned char)s[k] <= 'z');
                 up += (unsigned char)s[k] >= 'A' && (unsigned char)s[k] <= 'Z';
             }
-            if (c >= '0' && c <= '9')
+            if (c >= '0' && c <= '9') {
                 digits = 1;
-            else if (!(c >= 'A' && c <= 'Z') && c < 0x80)
-                return a; /* a lower-case word: running text */
+                if (month && depth == 0)
+                    date_end = e; /* "MAPUTO Jan 6 The ...": the day may end it */
+            } else if (!(c >= 'A' && c <= 'Z') && c < 0x80) {
+                /* a lower-case word: running text, after an old wire dateline
+                 * without a dash ("MAPUTO Jan 6 The spokesman ...") or none */
+                if (allcaps_place && date_end && date_end < last_word_start) {
+                    while (date_end < b && s[date_end] == ' ')
+                        date_end++;
+                    return date_end;
+                }
+                return a;
+            }
+            last_word_start = i;
             if (depth == 0 && words == 0 && letters >= 2 && up == letters)
                 allcaps_place = 1;
             for (m = 0; m < 12; m++)

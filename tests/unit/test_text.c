@@ -169,6 +169,8 @@ static void test_text_datelines__stripped_from_the_story(void)
         {"HANOI, Jan. 9 (VNA) -- Officials met in the morning.", "Officials met in the morning."},
         {"NAIROBI \xE2\x80\x94 The court ruled on Friday.", "The court ruled on Friday."},
         {"LISBON, May 2. /TASS/. The ministers met at noon.", "The ministers met at noon."},
+        {"MAPUTO Jan 6 The spokesman was arrested.", "The spokesman was arrested."},
+        {"The vote on May 3 was delayed.", "The vote on May 3 was delayed."},
         {"Exports rose 4 percent / year, officials said.", "Exports rose 4 percent / year, officials said."},
         {"NATO: allies agree to send more troops.", "NATO: allies agree to send more troops."},
         {"Kestrel \xE2\x80\x93 the grocer \xE2\x80\x93 said it would appeal.",
