@@ -316,6 +316,30 @@ static int load_actors(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const cha
     return AG_OK;
 }
 
+/* "foreign minister", "home affairs secretary": the words before the office
+ * name portfolios, which "Minister of Home Affairs X" may spell out. */
+static int add_portfolio_words(ag_lexicon *lex, const char *title)
+{
+    const char *last = strrchr(title, ' '), *p = title;
+    int rc;
+
+    if (!last || (strcmp(last + 1, "minister") && strcmp(last + 1, "secretary")))
+        return AG_OK;
+    while (p < last) {
+        const char *e = strchr(p, ' ');
+        char word[48];
+        size_t n = (size_t)(e - p);
+        if (n && n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if ((rc = set_add(lex, AG_WS_PORTFOLIO, word)))
+                return rc;
+        }
+        p = e + 1;
+    }
+    return AG_OK;
+}
+
 static int load_titles(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const char *name)
 {
     const cJSON *c;
@@ -340,7 +364,7 @@ static int load_titles(ag_lexicon *lex, ag_ctx *ctx, const cJSON *arr, const cha
                 return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "title \"%s\": unknown kind \"%s\"",
                                        w->valuestring, k->valuestring);
         }
-        if ((rc = add_phrase(lex, w->valuestring, AG_LX_TITLE, 0, kind)))
+        if ((rc = add_phrase(lex, w->valuestring, AG_LX_TITLE, 0, kind)) || (rc = add_portfolio_words(lex, w->valuestring)))
             return rc;
     }
     return AG_OK;

@@ -366,6 +366,25 @@ static int name_starts(ag_extractor *x, const sent_ctx *sc, uint32_t j)
     return t->len == 1 || ((t->flags & AG_TOK_ALLCAPS) && t->len <= 3);
 }
 
+/* A word of a portfolio's name ("Affairs", "Labour", "Industries"). */
+static int portfolio_word(ag_extractor *x, const ag_token *t)
+{
+    char sing[48];
+    size_t n = t->len;
+
+    if (ag_extract__ws(x, AG_WS_PORTFOLIO, t))
+        return 1;
+    /* "Industries" for "industry" */
+    if (n > 3 && n < sizeof sing && t->lower[n - 1] == 's') {
+        memcpy(sing, t->lower, n - 1);
+        sing[n - 1] = '\0';
+        if (n > 4 && !strcmp(sing + n - 3, "ie"))
+            strcpy(sing + n - 3, "y");
+        return ag_lexicon__has(x->lex, AG_WS_PORTFOLIO, sing);
+    }
+    return 0;
+}
+
 /* After a minister's title at @p i ("of Labour", "for Industries", "for
  * MSME"): where the portfolio's words end and a name begins, or @p i when
  * the words are no portfolio (a country, an organization, nothing). */
@@ -384,12 +403,15 @@ static uint32_t portfolio_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         j++;
     else
         /* portfolio words run until a name visibly starts: a first name, or
-         * initials ("C V Ganesan", "TRB Rajaa") */
+         * initials ("C V Ganesan", "TRB Rajaa"), or the first two words that
+         * are no portfolio's ("External Affairs Subrahmanyam Jaishankar") */
         while (j < end && j < i + 6 && !name_starts(x, sc, j) &&
-               ((is_cap_word(TOK(j)) && !(TOK(j)->flags & AG_TOK_ALLCAPS)) ||
+               ((is_cap_word(TOK(j)) && !(TOK(j)->flags & AG_TOK_ALLCAPS) &&
+                 (portfolio_word(x, TOK(j)) || (j + 1 < end && portfolio_word(x, TOK(j + 1))) ||
+                  !name_token(x, sc, j + 1, 0))) ||
                 ((ag_extract__is_word(TOK(j), "and") || TOK(j)->norm[0] == '&') && j + 1 < end && is_cap_word(TOK(j + 1)))))
             j++;
-    if (j == i + 1 || j >= end || !name_starts(x, sc, j))
+    if (j == i + 1 || j + 1 >= end || !name_token(x, sc, j, 1) || !is_cap_word(TOK(j + 1)) || portfolio_word(x, TOK(j)))
         return i;
     return j;
 }
