@@ -587,6 +587,20 @@ static int negated(const dep_sent *d, int trig)
 
     if (denied_content(d, trig))
         return 1;
+    /* "had no plans to send", "no intention of meeting": the noun the
+     * trigger completes is denied */
+    {
+        int h = d->s->heads[trig] - 1, n = -1;
+        const char *r = rel_of(d, trig);
+        if (h >= 0 && !strncmp(r, "acl", 3) && strcmp(r, "acl:relcl"))
+            n = h;
+        else if (h >= 0 && !strcmp(r, "xcomp"))
+            n = has_rel_child(d, h, "obj") - 1;
+        if (n >= 0)
+            for (c = d->first_child[n]; c >= 0; c = d->next_sibling[c])
+                if (!strcmp(rel_of(d, c), "det") && !strcmp(lower_of(d, c), "no"))
+                    return 1;
+    }
 
     if (!strncmp(rel_of(d, trig), "advcl", 5) && conditional_clause(d, trig))
         return 1;

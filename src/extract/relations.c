@@ -439,7 +439,7 @@ static size_t group_of(const sent_state *st, int mi, int *out, size_t cap)
 static int negated(const sent_state *st, uint32_t start)
 {
     const ag_extractor *x = st->x;
-    uint32_t i = start > st->begin + 3 ? start - 3 : st->begin, j;
+    uint32_t i, j, clause;
 
     /* "ruled out talks with", "rejected reports that X had met Y": a
      * negating verb earlier in the clause (negation_cues) */
@@ -448,6 +448,10 @@ static int negated(const sent_state *st, uint32_t start)
     while (j > st->begin && j + 8 > start && strcmp(TOK(j - 1)->lower, "and") && strcmp(TOK(j - 1)->lower, "but") &&
            strcmp(TOK(j - 1)->lower, ",") && strcmp(TOK(j - 1)->lower, ";"))
         j--;
+    clause = j;
+    /* "not", "no" within a few words of the trigger, in its clause ("had no
+     * plans to send troops to") */
+    i = start > clause + 5 ? start - 5 : clause;
     for (; j < start; j++) {
         if ((TOK(j)->flags & AG_TOK_PUNCT) && TOK(j)->norm[0] != '-')
             continue;
