@@ -210,6 +210,23 @@ static int speaker_pronoun(ag_extractor *x, const ag_mention *m)
     return 0;
 }
 
+/* "Chelsea have agreed", "Juventus were banned": one name with a plural
+ * verb is a body of people (a club, a company); a person takes "has".
+ * Coordinated names ("Smith and Jones were") say nothing. */
+static int collective_verb(ag_extractor *x, const ag_mention *m)
+{
+    const ag_sentence *s = &x->text->sentences[m->sent];
+    const ag_token *next = m->np_end < s->first + s->count ? TOK(m->np_end) : NULL;
+
+    if (!next || (strcmp(next->lower, "have") && strcmp(next->lower, "are") && strcmp(next->lower, "were")))
+        return 0;
+    if (m->np_start > s->first && (ag_extract__is_word(TOK(m->np_start - 1), "and") ||
+                                   ag_extract__is_word(TOK(m->np_start - 1), "or") ||
+                                   TOK(m->np_start - 1)->norm[0] == ','))
+        return 0;
+    return 1;
+}
+
 /* A name of two or more words with no cue in its own phrase ("Family Dollar",
  * "Dollar Tree") is the entity of the same name, or an organization when
  * it speaks and "it" follows ("Dollar Tree said it would ..."). */
@@ -264,8 +281,9 @@ static int resolve_single(ag_extractor *x, size_t mi)
         m->type = AG_ACTOR_ORGANIZATION;
     /* not resolved: it stands alone only with a cue saying what it is */
     if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
-        m->type = (m->flags & AG_M_ACRONYM) || speaker_pronoun(x, m) == 'i' ? AG_ACTOR_ORGANIZATION
-                                                                           : AG_ACTOR_PERSON;
+        m->type = (m->flags & AG_M_ACRONYM) || speaker_pronoun(x, m) == 'i' || collective_verb(x, m)
+                      ? AG_ACTOR_ORGANIZATION
+                      : AG_ACTOR_PERSON;
     if (m->type == AG_ACTOR_UNKNOWN || m->type == AG_ACTOR_PLACE)
         return AG_OK;
     if ((ent = new_entity(x, m, m->text)) < 0)
