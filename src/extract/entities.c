@@ -279,6 +279,11 @@ static int resolve_single(ag_extractor *x, size_t mi)
     if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & (AG_M_ACRONYM | AG_M_QUOTED)) &&
         ag_strmap_get(&x->single_count, k, &e) && e >= 2 && !ag_lexicon__has(x->lex, AG_WS_GIVEN, x->text->tokens[m->start].lower))
         m->type = AG_ACTOR_ORGANIZATION;
+    /* "Halvex founder X": an office belongs to a body unless the name is a
+     * person's of the article ("Biden adviser X" found "Biden" above) */
+    if (m->type == AG_ACTOR_UNKNOWN && (m->flags & AG_M_OFFICE_OWNER) && !(m->flags & AG_M_QUOTED) &&
+        !ag_lexicon__has(x->lex, AG_WS_GIVEN, x->text->tokens[m->start].lower))
+        m->type = AG_ACTOR_ORGANIZATION;
     /* not resolved: it stands alone only with a cue saying what it is */
     if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
         m->type = (m->flags & AG_M_ACRONYM) || speaker_pronoun(x, m) == 'i' || collective_verb(x, m)

@@ -18,6 +18,7 @@
 #define AG_M_SINGLE    0x80u /* one-token name with no cue: needs coreference to count */
 #define AG_M_CAPITAL   0x100u /* a capital city standing for its country */
 #define AG_M_TITLE_REF 0x200u /* an office without a name: "the president" */
+#define AG_M_OFFICE_OWNER 0x400u /* an untyped name an office belongs to ("Halvex founder X") */
 
 typedef struct ag_mention {
     uint32_t sent;            /* sentence index */

@@ -709,6 +709,23 @@ static int state_media(ag_extractor *x, const ag_mention *h, uint32_t from)
     return 0;
 }
 
+/* An office only a body has ("founder", "chief executive", "coach"); a
+ * person has advisers, aides and spokesmen too ("Trump adviser X"). */
+static int body_office(const ag_extractor *x, int ph)
+{
+    static const char *const heads[] = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "ceo",
+                                        "executive", "director", "owner", "boss", "manager", "coach", "captain",
+                                        "employee", "engineer", "shareholder", "treasurer", NULL};
+    const ag_lx_phrase *p = &x->lex->phrases[ph];
+    const char *last = p->lower[p->ntok - 1];
+    const char *const *h;
+
+    for (h = heads; *h; h++)
+        if (!strcmp(last, *h))
+            return 1;
+    return 0;
+}
+
 /* Apply what the phrase said about its head: titles make persons and
  * role_of edges, owners and demonyms make member_of edges. */
 static int finish_head(ag_extractor *x, int head, int owner, int qual, int title_kind, int media_cue, int office_ph,
@@ -760,6 +777,8 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
         int org = qual >= 0 ? qual : owner;
         if (org >= 0 && ag_extract__pending(x, head, org, "role_of", "phrase.title", 0.9))
             return -1;
+        if (org >= 0 && x->m[org].type == AG_ACTOR_UNKNOWN && office_ph >= 0 && body_office(x, office_ph))
+            x->m[org].flags |= AG_M_OFFICE_OWNER;
     } else if (h->type == AG_ACTOR_ORGANIZATION ||
                (h->type == AG_ACTOR_MEDIA &&
                 state_media(x, h, owner >= 0 ? x->m[owner].start : qual >= 0 ? x->m[qual].start : h->start))) {
@@ -1620,7 +1639,8 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
         if (re < end && re - i <= 4 &&
             ((t = classify_run(x, i, re, &fl)) == AG_ACTOR_UNKNOWN || t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA)) {
             j = re + (uint32_t)poss;
-            while (j < end && j < re + 3 && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(j)))
+            /* "incoming chairman", but "executive" may be the title itself */
+            while (j + 1 < end && j < re + 3 && ag_extract__ws(x, AG_WS_TITLE_MOD, TOK(j)) && starts_title(x, j + 1, end))
                 j++;
             if (ag_lexicon__match(x->lex, x->text->tokens, j, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
                 x->lex->phrases[tph].title == AG_TITLE_OFFICE && !(j + tlen < end && name_token(x, sc, j + tlen, 1)) &&
