@@ -1313,8 +1313,12 @@ after_head:
                     portfolio = (int)h->start; /* "Interior Minister X": the ministry, if the article names it */
                 /* "Tronox CEO Jeffry Quinn": a name before an office is the office's organization
                  * (but "Petroleum Minister", "Defense Secretary" name a portfolio) */
+                uint32_t tph, tlen;
                 if (h->type == AG_ACTOR_UNKNOWN && h->lex_actor < 0 && !portfolio_title(x, i, end) && !sc->headline &&
-                    !(TOK(h->start)->flags & AG_TOK_SENT_START)) {
+                    !(TOK(h->start)->flags & AG_TOK_SENT_START) &&
+                    /* "Putin spokesman X", "Trump adviser X": a person has those too */
+                    ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &tph, &tlen) &&
+                    body_office(x, (int)tph)) {
                     h->type = AG_ACTOR_ORGANIZATION;
                     h->flags &= ~AG_M_SINGLE;
                 }
