@@ -923,6 +923,17 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                 i += len;
                 continue;
             }
+            /* "the Tamil Nadu government": a region's government is an organization
+             * of its own (a country's is the country) */
+            if (p->kind == AG_LX_ACTOR && la->type == AG_ACTOR_PLACE && head < 0 && i + len < end &&
+                (TOK(i + len)->flags & AG_TOK_WORD) && !(TOK(i + len)->flags & AG_TOK_CAP) &&
+                (ag_extract__is_word(TOK(i + len), "government") || ag_extract__is_word(TOK(i + len), "govt") ||
+                 ag_extract__ws(x, AG_WS_LEADER_BODY, TOK(i + len)))) {
+                if ((head = add_mention(x, sc, i, i + len + 1, AG_ACTOR_ORGANIZATION, -1, 0)) < 0)
+                    return -2;
+                i += len + 1;
+                goto after_head;
+            }
             /* "the ECOWAS commission", "the FIFA appeals panel": a body of a known
              * organization, named in lower case (the compound alone states no member_of) */
             if (p->kind == AG_LX_ACTOR && la->type == AG_ACTOR_ORGANIZATION && head < 0 && owner < 0) {
