@@ -448,7 +448,10 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
         if (f->n == before && word_in(d, w, AG_WS_STAND_IN))
             for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c]) {
                 const char *r = rel_of(d, c);
-                if ((!strcmp(r, "amod") || !strcmp(r, "compound") || !strcmp(r, "nmod:poss")) &&
+                /* "officials from X", "representatives of X" too */
+                if ((!strcmp(r, "amod") || !strcmp(r, "compound") || !strcmp(r, "nmod:poss") ||
+                     (!strcmp(r, "nmod") && d->case_child[c] >= 0 &&
+                      (!strcmp(lower_of(d, d->case_child[c]), "from") || !strcmp(lower_of(d, d->case_child[c]), "of")))) &&
                     is_actor_mention(x, d->mention[c]))
                     found_add(f, d->mention[c]);
             }
