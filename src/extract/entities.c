@@ -188,24 +188,26 @@ static int followed_by_speech(ag_extractor *x, const ag_mention *m)
 }
 
 /* After "X said", the first pronoun that can mean X says what X is:
- * 'i' for "it"/"its" ("Saint-Gobain said it will buy ..."), 'p' for a
- * person's pronoun, 0 for none. */
+ * 'i' for one of the lexicon's other_pronouns ("Saint-Gobain said it will
+ * buy ...", "Chelsea said they would appeal"), 'p' for a person's, 0 for none. */
 static int speaker_pronoun(ag_extractor *x, const ag_mention *m)
 {
     const ag_sentence *s = &x->text->sentences[m->sent];
     uint32_t end = s->first + s->count, i;
 
     for (i = m->np_end; i < end && i < m->np_end + 12; i++) {
-        const char *w = TOK(i)->lower;
-        if (!strcmp(w, "its"))
-            return 'i';
-        if (!strcmp(w, "it")) {
-            /* "X said it was a mistake": "it" before a copula is often no one */
-            const char *v = i + 1 < end ? TOK(i + 1)->lower : "";
-            return strcmp(v, "is") && strcmp(v, "was") && strcmp(v, "'s") && strcmp(v, "would") ? 'i' : 0;
-        }
-        if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "his") || !strcmp(w, "her") || !strcmp(w, "they"))
+        const ag_token *t = TOK(i);
+        if (ag_extract__ws(x, AG_WS_PERSON_PRONOUN, t))
             return 'p';
+        if (!ag_extract__ws(x, AG_WS_OTHER_PRONOUN, t))
+            continue;
+        if (!strcmp(t->lower, "it") && i + 1 < end) {
+            /* "X said it was a mistake": "it" before a copula is often no one */
+            const char *v = TOK(i + 1)->lower;
+            if (!strcmp(v, "is") || !strcmp(v, "was") || !strcmp(v, "'s") || !strcmp(v, "would"))
+                return 0;
+        }
+        return 'i';
     }
     return 0;
 }
