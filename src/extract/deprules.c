@@ -26,6 +26,7 @@ typedef struct dep_sent {
     int *antecedent;         /* per third-person pronoun: the one actor earlier in the sentence it can mean, or -1 */
     int rc;
     int trig;                /* the word whose rules are firing */
+    int root;                /* the word that heads the sentence, or -1 */
     struct pending_index *index;
     size_t first_new;        /* the pendings this sentence's rules added start here */
 } dep_sent;
@@ -267,13 +268,10 @@ static void walk(const dep_sent *d, const ag_dep_path *p, uint32_t k, int w, int
     if (!strcmp(st->rel, "@root")) {
         /* a phrase at the sentence's edge ("..., according to CNN.") is often
          * attached low by the parser; it still speaks of the main clause */
-        size_t r;
         if (w > 0 && d->s->upos[w - 1] != AG_UPOS_PUNCT)
             return;
-        for (r = 0; r < d->n && d->s->heads[r] != 0; r++)
-            ;
-        if (r < d->n && (int)r != w && in_set(d, (int)r, st))
-            walk(d, p, k + 1, (int)r, out, n_out, max);
+        if (d->root >= 0 && d->root != w && in_set(d, d->root, st))
+            walk(d, p, k + 1, d->root, out, n_out, max);
         return;
     }
     if (st->up) {
@@ -1162,10 +1160,13 @@ static int run_sentence(ag_extractor *x, const ag_nlp_model *model, dep_scratch 
     for (i = 0; i < n; i++)
         d.first_child[i] = d.next_sibling[i] = d.mention[i] = d.case_child[i] = d.antecedent[i] = -1;
     /* children in word order: link from the last word back */
+    d.root = -1;
     for (i = n; i-- > 0;) {
         int h = sc->s.heads[i] - 1;
-        if (h < 0)
+        if (h < 0) {
+            d.root = (int)i;
             continue;
+        }
         d.next_sibling[i] = d.first_child[h];
         d.first_child[h] = (int)i;
         if (!strcmp(rel_of(&d, (int)i), "case") && (d.case_child[h] < 0 || (int)i < d.case_child[h]))
