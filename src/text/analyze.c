@@ -283,6 +283,20 @@ static int photo_credit(const char *s, line *ln)
 static const char *const month_names[] = {"january", "february", "march", "april", "may", "june", "july",
                                           "august", "september", "october", "november", "december"};
 
+/* Do the n bytes at w spell month m, whole or cut to three letters or more
+ * ("March", "Dec"), in any case? */
+static int spells_month(const char *w, size_t n, size_t m)
+{
+    size_t k;
+
+    if (n < 3 || n > strlen(month_names[m]))
+        return 0;
+    for (k = 0; k < n; k++)
+        if ((w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != month_names[m][k])
+            return 0;
+    return 1;
+}
+
 /* The line after a byline: a reading time ("2 min read") or a date. */
 static int after_byline(const char *s, const line *ln)
 {
@@ -301,7 +315,7 @@ static int after_byline(const char *s, const line *ln)
         if (i > ln->start && s[i - 1] != ' ')
             continue;
         for (m = 0; m < 12; m++)
-            if (s[i] == (month_names[m][0] ^ 0x20) && s[i + 1] == month_names[m][1] && s[i + 2] == month_names[m][2])
+            if (s[i] >= 'A' && s[i] <= 'Z' && spells_month(s + i, 3, m))
                 break;
         if (m == 12)
             continue;
@@ -399,15 +413,6 @@ static void strip_credit(const char *s, line *ln)
  * as its subject they relate the wrong actors.  A dateline is a few
  * capitalized words, numbers and bracketed parts before a dash or colon,
  * with an upper-case place or a date to tell it from an ordinary dash. */
-static int same_letters(const char *text, const char *lower, size_t n)
-{
-    size_t k;
-    for (k = 0; k < n; k++)
-        if ((text[k] >= 'A' && text[k] <= 'Z' ? text[k] + 32 : text[k]) != lower[k])
-            return 0;
-    return 1;
-}
-
 static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
 {
     uint32_t i, words = 0, sep = 0, after = 0;
@@ -483,7 +488,7 @@ static uint32_t dateline_end(const char *s, uint32_t a, uint32_t b)
             if (depth == 0 && words == 0 && letters >= 2 && up == letters)
                 allcaps_place = 1;
             for (m = 0; m < 12; m++)
-                if (e - i >= 3 && e - i <= strlen(month_names[m]) && same_letters(s + i, month_names[m], e - i))
+                if (spells_month(s + i, e - i, m))
                     month = 1;
             if (++words > 10)
                 return a;
@@ -549,15 +554,10 @@ static char *find_date(ag_arena *arena, const char *s, uint32_t a, uint32_t b)
         if (i > a && s[i - 1] != ' ')
             continue;
         for (m = 0; m < 12; m++) {
-            size_t k = strlen(month_names[m]), j;
+            size_t k = strlen(month_names[m]);
             uint32_t p = i + (uint32_t)k;
             int day = 0, year = 0, nd = 0, ny = 0;
-            if (p >= b)
-                continue;
-            for (j = 0; j < k; j++)
-                if ((s[i + j] | 0x20) != month_names[m][j])
-                    break;
-            if (j < k || s[p] != ' ')
+            if (p >= b || !spells_month(s + i, k, m) || s[p] != ' ')
                 continue;
             p++;
             while (p < b && s[p] >= '0' && s[p] <= '9' && nd < 2)
