@@ -430,15 +430,7 @@ static int paren_given(ag_extractor *x, const sent_ctx *sc, uint32_t i)
  * the name ("the minister's son" is never capitalized in running text). */
 static int kinship_in_name(ag_extractor *x, const sent_ctx *sc, uint32_t j)
 {
-    static const char *const kin[] = {"son", "daughter", "brother", "sister", "father", "mother", NULL};
-    const char *const *k;
-
-    if (sc->headline || j + 1 >= sc->end || !is_cap_word(TOK(j + 1)))
-        return 0;
-    for (k = kin; *k; k++)
-        if (!strcmp(TOK(j)->lower, *k))
-            return 1;
-    return 0;
+    return !sc->headline && j + 1 < sc->end && is_cap_word(TOK(j + 1)) && ag_extract__ws(x, AG_WS_KINSHIP, TOK(j));
 }
 
 /* Where "Federal Prosecutor's Office" starting at i ends: up to two
@@ -696,16 +688,11 @@ static const char *locative_before(ag_extractor *x, const sent_ctx *sc, uint32_t
  * phrase says the state runs; other outlets belong to no country. */
 static int state_media(ag_extractor *x, const ag_mention *h, uint32_t from)
 {
-    static const char *const cues[] = {"state",          "state-run",     "state-owned", "state-controlled",
-                                       "state-backed",   "official",      "government",  "government-run",
-                                       "government-owned", "public",      NULL};
     uint32_t i;
-    const char *const *c;
 
     for (i = from; i < h->end; i++)
-        for (c = cues; *c; c++)
-            if (!strcmp(TOK(i)->lower, *c))
-                return 1;
+        if (ag_extract__ws(x, AG_WS_STATE_MEDIA, TOK(i)))
+            return 1;
     return 0;
 }
 
@@ -713,17 +700,8 @@ static int state_media(ag_extractor *x, const ag_mention *h, uint32_t from)
  * person has advisers, aides and spokesmen too ("Trump adviser X"). */
 static int body_office(const ag_extractor *x, int ph)
 {
-    static const char *const heads[] = {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "ceo",
-                                        "executive", "director", "owner", "boss", "manager", "coach", "captain",
-                                        "employee", "engineer", "shareholder", "treasurer", NULL};
     const ag_lx_phrase *p = &x->lex->phrases[ph];
-    const char *last = p->lower[p->ntok - 1];
-    const char *const *h;
-
-    for (h = heads; *h; h++)
-        if (!strcmp(last, *h))
-            return 1;
-    return 0;
+    return ag_lexicon__has(x->lex, AG_WS_BODY_OFFICE, p->lower[p->ntok - 1]);
 }
 
 /* Apply what the phrase said about its head: titles make persons and
