@@ -75,7 +75,12 @@ static void explain_sentence(ag_extractor *x, size_t s)
 /* A mention that names a country only as a place or as a describing
  * adjective ("arrived in Qatar", "a Greek MEP", "U.S. state"), or a
  * platform people post on ("wrote on X"): by itself it makes no actor. */
-static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_entity *e)
+static int stands_for_state(ag_extractor *x, const ag_token *t)
+{
+    return ag_extract__ws(x, AG_WS_STAND_IN, t) || ag_extract__ws(x, AG_WS_GROUP_HEAD, t);
+}
+
+static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_entity *e, int placed)
 {
     const ag_sentence *se = &x->text->sentences[m->sent];
     uint32_t sent_end = se->first + se->count;
@@ -84,6 +89,8 @@ static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_ent
         return 1;
     if (e->type != AG_ACTOR_COUNTRY)
         return 0;
+    if (placed) /* "in Qatar", or a conjunct of it */
+        return 1;
     if (m->end < sent_end && (TOK(m->end)->flags & AG_TOK_POSS)) /* "Chad's neighbours": an owner */
         return 0;
     if (m->flags & (AG_M_DEMONYM | AG_M_QUALIFIER)) {
@@ -91,16 +98,19 @@ static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_ent
          * the mention may cover the noun ("Chilean officials") or stop before it */
         const ag_token *next = m->end < sent_end ? TOK(m->end) : NULL;
         uint32_t ph, n;
-        if (m->end > m->start + 1 && (ag_extract__ws(x, AG_WS_STAND_IN, TOK(m->end - 1)) ||
-                                      ag_extract__ws(x, AG_WS_GROUP_HEAD, TOK(m->end - 1))))
+        if (m->end > m->start + 1 && stands_for_state(x, TOK(m->end - 1)))
             return 0;
-        return !next || !(ag_extract__ws(x, AG_WS_STAND_IN, next) || ag_extract__ws(x, AG_WS_GROUP_HEAD, next) ||
-                          ag_extract__ws(x, AG_WS_ORG_HEAD, next) || ag_extract__ws(x, AG_WS_ORG_NOUN, next) ||
-                          ag_extract__ws(x, AG_WS_LEADER_BODY, next) ||
+        return !next || !(stands_for_state(x, next) || ag_extract__ws(x, AG_WS_ORG_HEAD, next) ||
+                          ag_extract__ws(x, AG_WS_ORG_NOUN, next) || ag_extract__ws(x, AG_WS_LEADER_BODY, next) ||
                           ag_lexicon__match(x->lex, x->text->tokens, m->end, sent_end, 1u << AG_LX_TITLE, &ph, &n));
     }
-    return m->np_start > se->first && (ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1)) ||
-                                       ag_extract__is_word(TOK(m->np_start - 1), "of"));
+    return m->np_start > se->first && ag_extract__is_word(TOK(m->np_start - 1), "of");
+}
+
+/* Is the word before the mention's phrase a place's ("in", "from", "visited")? */
+static int after_locative(ag_extractor *x, const ag_mention *m)
+{
+    return m->np_start > x->text->sentences[m->sent].first && ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1));
 }
 
 /* "ended in Lisbon, and Norway said": ", and" after the first of two names
@@ -144,13 +154,11 @@ static int drop_incidental(ag_extractor *x)
     for (i = 0; i < x->n_m; i++) {
         const ag_mention *m = &x->m[i];
         int e = m->entity;
-        if (!placed[i] && m->np_start > x->text->sentences[m->sent].first &&
-            ag_extract__ws(x, AG_WS_LOCATIVE, TOK(m->np_start - 1)))
+        if (!placed[i] && after_locative(x, m))
             placed[i] = 1;
         if (placed[i] && m->coord > (int)i && (size_t)m->coord < x->n_m && !clause_and(x, m, &x->m[m->coord], placed[i]))
             placed[m->coord] = 2;
-        if (e >= 0 && !needed[e] && !(placed[i] && x->e[e].type == AG_ACTOR_COUNTRY) &&
-            !incidental_mention(x, m, &x->e[e]))
+        if (e >= 0 && !needed[e] && !incidental_mention(x, m, &x->e[e], placed[i]))
             needed[e] = 1;
     }
     free(placed);
