@@ -72,13 +72,16 @@ static void explain_sentence(ag_extractor *x, size_t s)
     free(text);
 }
 
-/* A mention that names a country only as a place or as a describing
- * adjective ("arrived in Qatar", "a Greek MEP", "U.S. state"), or a
- * platform people post on ("wrote on X"): by itself it makes no actor. */
+/* "officials", "forces", "government": a noun a state's name may stand in for */
 static int stands_for_state(ag_extractor *x, const ag_token *t)
 {
     return ag_extract__ws(x, AG_WS_STAND_IN, t) || ag_extract__ws(x, AG_WS_GROUP_HEAD, t);
 }
+
+/* A mention that names a country only as a place or as a describing
+ * adjective ("arrived in Qatar", "a Greek MEP", "U.S. state"), or a
+ * platform people post on ("wrote on X"): by itself it makes no actor.
+ * @p placed: the word before it, or before the list it ends, is a place's. */
 
 static int incidental_mention(ag_extractor *x, const ag_mention *m, const ag_entity *e, int placed)
 {
