@@ -1713,7 +1713,7 @@ int ag_extract__mentions(ag_extractor *x)
         const ag_sentence *se = &t->sentences[s];
         sent_ctx sc = {(uint32_t)s, se->first, se->first + se->count, se->headline || se->allcaps};
         uint32_t i = sc.begin;
-        int prev_head = -1, quoted = 0;
+        int prev_head = -1;
         uint32_t prev_end = 0;
 
         x->sent_first[s] = x->n_m;
@@ -1722,7 +1722,6 @@ int ag_extract__mentions(ag_extractor *x)
             int head;
             uint32_t start = i;
             if (TOK(i)->flags & AG_TOK_QUOTE && TOK(i)->norm[0] == '"') {
-                quoted = !quoted;
                 i++;
                 continue;
             }
@@ -1732,7 +1731,7 @@ int ag_extract__mentions(ag_extractor *x)
             if (head >= 0 && apposition(x, &sc, head, &i))
                 return AG_ENOMEM;
             for (k = before; k < x->n_m; k++)
-                if (quoted)
+                if (TOK(start)->flags & AG_TOK_QUOTED)
                     x->m[k].flags |= AG_M_QUOTED;
             if (head >= 0) {
                 /* coordination: "Moscow and Pyongyang", "X, Y and Z" */

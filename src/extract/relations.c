@@ -505,13 +505,10 @@ static int sentence_speaker(const sent_state *st, int exclude_from, int exclude_
     const ag_extractor *x = st->x;
     uint32_t i;
     size_t k;
-    int quoted = 0;
 
     for (i = st->begin; i < st->end; i++) {
-        if ((TOK(i)->flags & AG_TOK_QUOTE) && TOK(i)->norm[0] == '"')
-            quoted = !quoted;
         /* '"... the ministry told her ...," Sanders said': the speaker is outside the quotation */
-        if (quoted || !ag_extract__ws(x, AG_WS_SPEECH, TOK(i)))
+        if ((TOK(i)->flags & AG_TOK_QUOTED) || !ag_extract__ws(x, AG_WS_SPEECH, TOK(i)))
             continue;
         if (i > st->begin && (TOK(i - 1)->flags & (AG_TOK_QUOTE | AG_TOK_PUNCT))) {
             int o = find_object(st, i + 1, 4);

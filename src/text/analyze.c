@@ -651,6 +651,17 @@ static int add_sentence(ag_text *t, size_t *cap, const ag_tokvec *tv, size_t fir
     while (*line_cursor + 1 < nlines && lines[*line_cursor + 1].raw_start <= s->start)
         (*line_cursor)++;
     s->line = (uint32_t)*line_cursor + 1;
+    /* quotation marks open and close in turn within the sentence; the
+     * extraction stage reads speakers and mentions against this */
+    {
+        int quoted = 0;
+        for (i = first; i < end; i++) {
+            if ((tv->v[i].flags & AG_TOK_QUOTE) && tv->v[i].norm[0] == '"')
+                quoted = !quoted;
+            else if (quoted)
+                tv->v[i].flags |= AG_TOK_QUOTED;
+        }
+    }
     for (i = first; i < end; i++) {
         if ((tv->v[i].flags & AG_TOK_WORD) && !(tv->v[i].flags & AG_TOK_NUMBER)) {
             words++;

@@ -191,6 +191,33 @@ static void test_text_datelines__stripped_from_the_story(void)
     }
 }
 
+/* Words between quotation marks carry AG_TOK_QUOTED; the marks and the
+ * words outside do not. */
+static void test_text_tokens__quoted_words(void)
+{
+    ag_doc *doc = NULL;
+    ag_text *t = analyze("\"We agree,\" Lena Varga said.", &doc);
+    size_t i;
+    int we = -1, lena = -1, mark = -1;
+
+    for (i = 0; t && i < t->n_tokens; i++) {
+        if (!strcmp(t->tokens[i].norm, "We"))
+            we = (int)i;
+        if (!strcmp(t->tokens[i].norm, "Lena"))
+            lena = (int)i;
+        if (mark < 0 && (t->tokens[i].flags & AG_TOK_QUOTE))
+            mark = (int)i;
+    }
+    AG_CHECK(we >= 0 && lena >= 0 && mark >= 0);
+    if (we >= 0 && lena >= 0 && mark >= 0) {
+        AG_CHECK(t->tokens[we].flags & AG_TOK_QUOTED);
+        AG_CHECK(!(t->tokens[lena].flags & AG_TOK_QUOTED));
+        AG_CHECK(!(t->tokens[mark].flags & AG_TOK_QUOTED));
+    }
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -205,6 +232,7 @@ int main(void)
     AG_RUN(test_text_furniture__dropped_by_general_rules);
     AG_RUN(test_text_furniture__byline_before_reading_time);
     AG_RUN(test_text_datelines__stripped_from_the_story);
+    AG_RUN(test_text_tokens__quoted_words);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();

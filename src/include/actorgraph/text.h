@@ -55,6 +55,7 @@ AG_EXTERN(const char *) ag_doc_meta_get(const ag_doc *doc, ag_doc_meta key);
 #define AG_TOK_POSS       0x0100u /**< possessive marker 's or ' */
 #define AG_TOK_HYPHEN     0x0200u /**< word contains a hyphen */
 #define AG_TOK_ABBREV     0x0400u /**< ends in a period that is not a full stop (U.S., Jan.) */
+#define AG_TOK_QUOTED     0x0800u /**< inside quotation marks within its sentence (the marks themselves are not) */
 
 /** A token: a span of the original bytes and its normalized forms. */
 typedef struct ag_token {
