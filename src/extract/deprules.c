@@ -222,7 +222,7 @@ static int clause_subject(const dep_sent *d, int w, int skip_own, int *noun)
             return h;
         }
         /* a headline's "X and Y to resume talks": the name is the subject */
-        if (!strcmp(r, "acl") && infinitive(d, w) && d->s->upos[h] == AG_UPOS_PROPN)
+        if ((!strcmp(r, "acl") || !strcmp(r, "advcl")) && infinitive(d, w) && d->s->upos[h] == AG_UPOS_PROPN)
             return h;
         if (strcmp(r, "xcomp") && strcmp(r, "conj") && strcmp(r, "advcl"))
             return -1;
@@ -244,6 +244,11 @@ static int clause_subject(const dep_sent *d, int w, int skip_own, int *noun)
          * mediate") shares the subject; a finite adverbial clause has its own */
         if (!strcmp(r, "advcl") && strcmp(ag_nlp_xpos_name(d->model, d->s->xpos[w]), "VBG") && !infinitive(d, w))
             return -1;
+        /* "X sanctioned Y for supplying Z", "praised Y for helping": the
+         * reason's doer is the object */
+        if (!strcmp(r, "advcl") && (c = has_rel_child(d, w, "mark")) && !strcmp(lower_of(d, c - 1), "for") &&
+            (c = has_rel_child(d, h, "obj")))
+            return c - 1;
         w = h;
     }
     return -1;
@@ -438,11 +443,17 @@ static void actors_of(const dep_sent *d, int w, found *f, int depth)
                 is_actor_mention(x, d->mention[c]) && !(x->m[d->mention[c]].flags & (AG_M_QUALIFIER | AG_M_DEMONYM)))
                 found_add(f, d->mention[c]);
         }
-        /* "three ministers, including X and Y": the named members */
+        /* "three ministers, including X and Y": the named members, also when
+         * the parser hangs them from the verb right after the noun */
         for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c])
             if (!strncmp(rel_of(d, c), "nmod", 4) && d->case_child[c] >= 0 &&
                 !strcmp(lower_of(d, d->case_child[c]), "including"))
                 actors_of(d, c, f, depth + 1);
+        if (f->n == before && d->s->heads[w] > 0 && !strcmp(rel_of(d, w), "obj"))
+            for (c = d->first_child[d->s->heads[w] - 1]; c >= 0; c = d->next_sibling[c])
+                if (c > w && !strncmp(rel_of(d, c), "obl", 3) && d->case_child[c] >= 0 &&
+                    !strcmp(lower_of(d, d->case_child[c]), "including"))
+                    actors_of(d, c, f, depth + 1);
         if (f->n == before && word_in(d, w, AG_WS_STAND_IN))
             for (c = d->first_child[w]; c >= 0; c = d->next_sibling[c]) {
                 const char *r = rel_of(d, c);
@@ -605,6 +616,12 @@ static int negated(const dep_sent *d, int trig)
 
     if (!strncmp(rel_of(d, trig), "advcl", 5) && conditional_clause(d, trig))
         return 1;
+    /* "If elected, candidate X would meet Y" read as a noun with a relative
+     * clause: the condition hangs from the noun, before the trigger */
+    if (!strcmp(rel_of(d, trig), "acl:relcl") && d->s->heads[trig] > 0)
+        for (c = d->first_child[d->s->heads[trig] - 1]; c >= 0 && c < trig; c = d->next_sibling[c])
+            if (!strncmp(rel_of(d, c), "advcl", 5) && conditional_clause(d, c))
+                return 1;
     for (c = d->first_child[trig]; c >= 0; c = d->next_sibling[c]) {
         if (!strncmp(rel_of(d, c), "advcl", 5) && conditional_clause(d, c))
             return 1;

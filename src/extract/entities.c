@@ -270,6 +270,9 @@ static int resolve_single(ag_extractor *x, size_t mi)
             return AG_OK; /* two people share the name: say nothing */
         return attach(x, mi, (int)e - 1);
     }
+    /* after the people: "Djokovic beat Nadal" names two players */
+    if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & AG_M_ACRONYM) && ag_strmap_get(&x->teams, k, &e))
+        m->type = AG_ACTOR_ORGANIZATION;
     /* an acronym of exactly one organization's name */
     if ((m->flags & AG_M_ACRONYM) && ag_strmap_get(&x->by_initials, m->text, &e) && e)
         return attach(x, mi, (int)e - 1);
@@ -392,6 +395,62 @@ static int resolve_title(ag_extractor *x, size_t mi)
         return AG_OK;
     x->m[mi].entity = match;
     x->e[match].mentions++;
+    return AG_OK;
+}
+
+/* A sports story names its clubs after their towns ("Liverpool", "Genk"):
+ * a name that plays ("rivals X", "beat X", "a defeat to X", "X striker",
+ * "X are top") is a team wherever the story uses it, and so is a name in a
+ * list with one ("rivals Arsenal and Tottenham").  Countries are left to the
+ * lexicon: their national sides are not actors of their own. */
+static int team_cue(ag_extractor *x, const ag_mention *m)
+{
+    const ag_sentence *s = &x->text->sentences[m->sent];
+    uint32_t first = s->first, end = s->first + s->count;
+
+    if (m->np_start > first) {
+        const ag_token *prev = TOK(m->np_start - 1);
+        if (ag_extract__ws(x, AG_WS_TEAM_BEFORE, prev))
+            return 1;
+        /* "goals from X" names a player, "signed from X" a club */
+        if (m->np_start > first + 1 && ag_extract__ws(x, AG_WS_TEAM_PREP_CUE, TOK(m->np_start - 2)) &&
+            (!strcmp(prev->lower, "to") || !strcmp(prev->lower, "over") || !strcmp(prev->lower, "against") ||
+             !strcmp(prev->lower, "with") || !strcmp(prev->lower, "for") ||
+             (!strcmp(prev->lower, "from") && strncmp(TOK(m->np_start - 2)->lower, "goal", 4))))
+            return 1;
+    }
+    if (m->np_end < end && ag_extract__ws(x, AG_WS_TEAM_AFTER, TOK(m->np_end)))
+        return 1;
+    return collective_verb(x, m);
+}
+
+static int find_teams(ag_extractor *x)
+{
+    size_t i, sport = 0;
+    int prev_team = -1; /* the last mention found a team, for the names listed after it */
+
+    for (i = 0; i < x->text->n_tokens && sport < 3; i++)
+        sport += ag_extract__ws(x, AG_WS_SPORT_WORD, TOK(i)) != 0;
+    if (sport < 3)
+        return AG_OK;
+    for (i = 0; i < x->n_m; i++) {
+        ag_mention *m = &x->m[i];
+        int team;
+        char *k;
+        if (m->lex_actor >= 0 || (m->type != AG_ACTOR_UNKNOWN && m->type != AG_ACTOR_ORGANIZATION) ||
+            (m->flags & (AG_M_QUOTED | AG_M_DESCRIBED)))
+            continue;
+        team = team_cue(x, m);
+        if (!team && prev_team >= 0 && x->m[prev_team].sent == m->sent && m->np_start >= 1 &&
+            x->m[prev_team].np_end + 1 == m->np_start &&
+            (ag_extract__is_word(TOK(m->np_start - 1), "and") || TOK(m->np_start - 1)->norm[0] == ','))
+            team = 1;
+        prev_team = team ? (int)i : -1;
+        if (!team)
+            continue;
+        if (!(k = mention_key(x, m)) || ag_strmap_put(&x->teams, k, 1))
+            return AG_ENOMEM;
+    }
     return AG_OK;
 }
 
@@ -692,7 +751,7 @@ int ag_extract__entities(ag_extractor *x)
     size_t i;
     int rc;
 
-    if ((rc = count_singles(x)))
+    if ((rc = count_singles(x)) || (rc = find_teams(x)))
         return rc;
 
     /* 1. names that identify on their own */

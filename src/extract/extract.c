@@ -284,6 +284,7 @@ out:
     free(x.parse_notes);
     ag_strmap_free(&x.entity_by_key);
     ag_strmap_free(&x.single_count);
+    ag_strmap_free(&x.teams);
     ag_strmap_free(&x.by_name_part);
     ag_strmap_free(&x.by_initials);
     ag_strmap_free(&x.by_first_word);

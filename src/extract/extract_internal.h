@@ -75,6 +75,7 @@ typedef struct ag_extractor {
     size_t n_e, cap_e;
     ag_strmap entity_by_key;
     ag_strmap single_count;   /* one-word name key -> uses that could be an organization */
+    ag_strmap teams;          /* in a sports story: name keys said to play ("rivals X", "X striker") */
     ag_strmap by_name_part;   /* first or last name key -> person entity + 1, 0 if shared */
     ag_strmap by_initials;    /* "NSC" -> organization entity + 1, 0 if shared */
     ag_strmap by_first_word;  /* "Pioneer" -> organization entity + 1, 0 if shared */

@@ -455,6 +455,25 @@ static uint32_t office_bureau_end(ag_extractor *x, const sent_ctx *sc, uint32_t 
     return j + 2;
 }
 
+/* "Sports and Recreation Committee", "Monopolies and Mergers Commission":
+ * an "and" at j inside a run from i joins one body's name when the words
+ * after it end in a word that names a body and the words before it neither
+ * name a body nor a known actor ("Britain and the European Commission"). */
+static int and_inside_body(ag_extractor *x, const sent_ctx *sc, uint32_t i, uint32_t j)
+{
+    uint32_t k, ph, n;
+
+    if (ag_lexicon__match(x->lex, x->text->tokens, i, j, 1u << AG_LX_ACTOR, &ph, &n))
+        return 0;
+    for (k = i; k < j; k++)
+        if (ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(k)) || ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(k)->lower))
+            return 0;
+    for (k = j + 1; k < sc->end && k < j + 5 && name_token(x, sc, k, 0); k++)
+        if (ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(k)))
+            return 1;
+    return 0;
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -494,6 +513,11 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
                 j = k;
                 continue;
             }
+        }
+        if (j > i && j + 1 < end && is_cap_word(TOK(j + 1)) && !org_of && !strcmp(t->lower, "and") &&
+            and_inside_body(x, sc, i, j)) {
+            j++;
+            continue;
         }
         if (j > i && j + 1 < end && is_cap_word(TOK(j + 1))) {
             if (t->norm[0] == '&' && t->len == 1) {

@@ -30,8 +30,93 @@ void ag_nlp_model_free(ag_nlp_model *m)
     free(m->rules);
     ag_nlp__weights_free(&m->tagger);
     ag_nlp__weights_free(&m->parser);
+    free(m->cluster_slots);
+    free(m->cluster_words);
+    free(m->cluster_codes);
     ag_arena_free(&m->strings);
     free(m);
+}
+
+/* The slot of @p word (length @p len, hash @p h): its entry or the empty
+ * slot where it would go.  The table is kept under half full. */
+static uint32_t *cluster_slot(const ag_nlp_model *m, const char *word, size_t len, uint64_t h)
+{
+    size_t i = (size_t)h & m->cluster_mask;
+
+    while (m->cluster_slots[i]) {
+        const char *w = m->cluster_words[m->cluster_slots[i] - 1];
+        if (!strncmp(w, word, len) && !w[len])
+            break;
+        i = (i + 1) & m->cluster_mask;
+    }
+    return &m->cluster_slots[i];
+}
+
+static int cluster_rehash(ag_nlp_model *m, size_t cap)
+{
+    size_t k;
+
+    free(m->cluster_slots);
+    if (!(m->cluster_slots = calloc(cap, sizeof *m->cluster_slots)))
+        return AG_ENOMEM;
+    m->cluster_mask = cap - 1;
+    for (k = 0; k < m->n_clusters; k++) {
+        const char *w = m->cluster_words[k];
+        size_t len = strlen(w);
+        *cluster_slot(m, w, len, ag_hash_bytes(w, len)) = (uint32_t)k + 1;
+    }
+    return AG_OK;
+}
+
+int ag_nlp__model_add_cluster(ag_nlp_model *m, const char *word, uint32_t code)
+{
+    size_t len = strlen(word);
+    uint32_t *slot;
+    char *copy;
+
+    if (m->n_clusters == m->cap_clusters) {
+        size_t cap = m->cap_clusters ? m->cap_clusters * 2 : 1024;
+        char **w = realloc(m->cluster_words, cap * sizeof *w);
+        uint32_t *c;
+        if (!w)
+            return AG_ENOMEM;
+        m->cluster_words = w;
+        if (!(c = realloc(m->cluster_codes, cap * sizeof *c)))
+            return AG_ENOMEM;
+        m->cluster_codes = c;
+        m->cap_clusters = cap;
+        if (cluster_rehash(m, cap * 2))
+            return AG_ENOMEM;
+    }
+    slot = cluster_slot(m, word, len, ag_hash_bytes(word, len));
+    if (*slot) { /* a word twice: the later class wins, as in a map */
+        m->cluster_codes[*slot - 1] = code;
+        return AG_OK;
+    }
+    if (!(copy = ag_arena_strndup(&m->strings, word, len)))
+        return AG_ENOMEM;
+    m->cluster_words[m->n_clusters] = copy;
+    m->cluster_codes[m->n_clusters++] = code;
+    *slot = (uint32_t)m->n_clusters;
+    return AG_OK;
+}
+
+uint32_t ag_nlp__cluster_of(const ag_nlp_model *m, const char *form)
+{
+    char buf[64];
+    size_t i;
+    uint32_t slot;
+
+    if (!m->n_clusters)
+        return 0;
+    for (i = 0; form[i]; i++) {
+        if (i + 1 >= sizeof buf)
+            return 0; /* longer than any word with a class */
+        buf[i] = ag_nlp__to_lower((unsigned char)form[i]);
+    }
+    buf[i] = 0;
+    slot = *cluster_slot(m, buf, i, ag_hash_bytes(buf, i));
+    return slot ? m->cluster_codes[slot - 1] : 0;
 }
 
 const char *ag_nlp_model_about(const ag_nlp_model *m)
@@ -156,6 +241,11 @@ int ag_nlp__model_write(const ag_nlp_model *m, FILE *f)
         put_str(f, m->exception_lemmas[k]);
     put_weights(f, &m->tagger);
     put_weights(f, &m->parser);
+    put_u32(f, (uint32_t)m->n_clusters);
+    for (k = 0; k < m->n_clusters; k++) {
+        put_str(f, m->cluster_words[k]);
+        put_u32(f, m->cluster_codes[k]);
+    }
     return ferror(f) ? AG_EIO : AG_OK;
 }
 
@@ -353,6 +443,23 @@ static int read_model(ag_nlp_model *m, reader *r)
         return rc;
     if (m->tagger.n_classes != m->n_tags || m->parser.n_classes != 1 + 2 * m->n_deprels)
         return AG_EPARSE;
+    n = get_u32(r);
+    if (r->bad || n > r->left / 5)
+        return AG_EPARSE;
+    for (i = 0; i < n; i++) {
+        unsigned len = get_u8(r);
+        uint32_t code;
+        if (r->bad || r->left < (size_t)len + 4 || !len)
+            return AG_EPARSE;
+        memcpy(key, r->p, len);
+        key[len] = 0;
+        r->p += len, r->left -= len;
+        code = get_u32(r);
+        if (!code || memchr(key, 0, len))
+            return AG_EPARSE;
+        if (ag_nlp__model_add_cluster(m, key, code))
+            return AG_ENOMEM;
+    }
     return r->bad || r->left ? AG_EPARSE : AG_OK;
 }
 

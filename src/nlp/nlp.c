@@ -180,8 +180,10 @@ static int tag_words(const ag_nlp_model *m, ag_nlp_sentence *s, scratch *sc)
     int32_t scores[AG_NLP_MAX_TAGS];
     size_t i, k = 0, stride = m->n_tags;
 
-    for (i = 0; i < s->n; i++)
+    for (i = 0; i < s->n; i++) {
         ag_nlp__word_info(s->forms[i], &sc->words[i + 1]);
+        sc->words[i + 1].cluster = ag_nlp__cluster_of(m, s->forms[i]);
+    }
     ag_nlp__word_prefixes(sc->words, s->n);
     if (pre_reserve(sc, s->n, stride))
         return AG_ENOMEM;

@@ -155,8 +155,29 @@ struct ag_nlp_model {
     size_t n_rules;
     unsigned max_suffix;
     ag_nlp_weights tagger, parser;
+    /* word classes from word vectors: lower-case form -> class code, a bit
+     * path with a leading 1 (see ag_nlp__cluster_prefix); kept in file order */
+    char **cluster_words;
+    uint32_t *cluster_codes;
+    size_t n_clusters, cap_clusters;
+    uint32_t *cluster_slots;           /* open addressing by word hash: entry + 1, 0 = empty */
+    size_t cluster_mask;
     ag_arena strings;
 };
+
+/* Add a word's class (the trainer; the file reader). */
+int ag_nlp__model_add_cluster(ag_nlp_model *m, const char *word, uint32_t code);
+/* The class code of @p form (looked up in lower case), or 0. */
+uint32_t ag_nlp__cluster_of(const ag_nlp_model *m, const char *form);
+/* The first @p bits of a class path, as a code of its own (0 stays 0). */
+static inline uint32_t ag_nlp__cluster_prefix(uint32_t code, unsigned bits)
+{
+    unsigned depth;
+    if (!code)
+        return 0;
+    depth = 31u - (unsigned)__builtin_clz(code);
+    return depth <= bits ? code : code >> (depth - bits);
+}
 
 /* Tags named once so the parser's features can test them. */
 int ag_nlp__upos_index(const char *name);
@@ -167,6 +188,7 @@ uint64_t ag_nlp__word_hash(const char *form);
 /* Hashes of the form's last 1-3 bytes and first byte, and a shape class. */
 typedef struct ag_nlp_wordinfo {
     uint64_t word, suf1, suf2, suf3, suf4, pre1, pre3, shape, exact;
+    uint32_t cluster;      /* the word's class code, 0 if unknown (set apart: it needs the model) */
     int cap, first_cap, has_digit, has_hyphen;
     int separator;         /* , ; : or a dash: clause boundaries the parser counts */
     int punct;             /* no letter or digit: punctuation the parser leaves out */

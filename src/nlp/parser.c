@@ -132,13 +132,18 @@ enum {
     P_B0W_SL, P_B0T_SL, P_S0T_S0LT_B0T, P_S0T_S0RT_B0T, P_S0T_B0T_B0LT, P_S1T_S0T_S0RT,
     P_S1W_B0W, P_S1T_B0T, P_B0SUF, P_S0SUF, P_B1W_B0W, P_S0W_S0RL, P_B0W_B0LL, P_S1T_S1RT_S0T,
     P_S0U_B0U, P_S1U_S0U_B0U, P_S0U_B0U_B1U, P_SEP_S0T_B0T, P_SEP_S0U_B0U_D, P_S0W_B0U, P_S0U_B0W,
-    P_S0U_S0LL_S0RL, P_B0U_B0LL, P_S1U_S0U, P_B0PB_S0T, P_S0PA_B0T, P_B0PB_B0T, P_S0PA_S0T
+    P_S0U_S0LL_S0RL, P_B0U_B0LL, P_S1U_S0U, P_B0PB_S0T, P_S0PA_B0T, P_B0PB_B0T, P_S0PA_S0T,
+    P_B0C, P_B1C, P_B0C4_B1C4, P_S0C, P_S1C, P_S0C_B0C, P_S0C4_B0C4_D, P_S0C6_B0T, P_S0T_B0C6,
+    P_S1C4_S0C4_B0C4
 };
 
 #define UPOS(i) ((i) >= 0 && tags[i] != 255 ? (uint64_t)tag_upos[tags[i]] + 1 : (i) == 0 ? 99 : 0)
 
 #define TAG(i) ((i) >= 0 ? (uint64_t)tags[i] + 1 : 0)
 #define WORD(i) ((i) >= 0 ? words[i].word : 0)
+/* word classes: padding and the root get values no class code takes */
+#define CLASS(i) ((i) > 0 ? (uint64_t)words[i].cluster : (i) == 0 ? 1ULL << 40 : 1ULL << 41)
+#define CLASS_PREFIX(i, bits) ((i) > 0 ? (uint64_t)ag_nlp__cluster_prefix(words[i].cluster, bits) : CLASS(i))
 #define LAB(i) ((i) >= 0 && st->labels[i] >= 0 ? (uint64_t)st->labels[i] + 1 : 0)
 
 /* Features are computed only for the parts asked for, in one fixed order
@@ -296,5 +301,16 @@ size_t ag_nlp__parser_features_part(const ag_nlp_state *st, const ag_nlp_wordinf
             PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0PA_S0T, s0pa, s0t, 0));
         }
     }
+    PUT(AG_NLP_FEATS_BUFFER, ag_nlp__feat(P_B0C, CLASS(b0), 0, 0));
+    PUT(AG_NLP_FEATS_BUFFER, ag_nlp__feat(P_B1C, CLASS(b1), 0, 0));
+    PUT(AG_NLP_FEATS_BUFFER, ag_nlp__feat(P_B0C4_B1C4, CLASS_PREFIX(b0, 4), CLASS_PREFIX(b1, 4), 0));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0C, CLASS(s0), 0, 0));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S1C, CLASS(s1), 0, 0));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0C_B0C, CLASS(s0), CLASS(b0), 0));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0C4_B0C4_D, CLASS_PREFIX(s0, 4), CLASS_PREFIX(b0, 4), dist));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0C6_B0T, CLASS_PREFIX(s0, 6), b0t, 0));
+    PUT(AG_NLP_FEATS_STATE, ag_nlp__feat(P_S0T_B0C6, s0t, CLASS_PREFIX(b0, 6), 0));
+    PUT(AG_NLP_FEATS_STATE,
+        ag_nlp__feat(P_S1C4_S0C4_B0C4, CLASS_PREFIX(s1, 4), CLASS_PREFIX(s0, 4), CLASS_PREFIX(b0, 4)));
     return k;
 }

@@ -6,6 +6,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "check.h"
+#include "nlp/nlp_internal.h"
 
 extern const unsigned char ag_nlp_builtin_model[];
 extern const unsigned char ag_nlp_builtin_model_end[];
@@ -174,6 +175,22 @@ static void test_nlp_model__refuses_broken_bytes(void)
     free(copy);
 }
 
+/* Word classes from word vectors: looked up in lower case, a class path
+ * cut to a prefix is a coarser class, and unknown words have none. */
+static void test_nlp_model__word_classes(void)
+{
+    uint32_t said = ag_nlp__cluster_of(model, "said");
+
+    AG_CHECK(said != 0);
+    AG_CHECK(ag_nlp__cluster_of(model, "Said") == said);
+    AG_CHECK(ag_nlp__cluster_of(model, "SAID") == said);
+    AG_CHECK(ag_nlp__cluster_of(model, "qzxvkwplm") == 0);
+    AG_CHECK(ag_nlp__cluster_of(model, "") == 0);
+    AG_CHECK(ag_nlp__cluster_prefix(0, 4) == 0);
+    AG_CHECK(ag_nlp__cluster_prefix(0x5a3u /* 1 0110100011 */, 4) == 0x16u /* 1 0110 */);
+    AG_CHECK(ag_nlp__cluster_prefix(0x5u /* 1 01: shorter than asked */, 4) == 0x5u);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_nlp_model_builtin(&model, ctx)) {
@@ -187,6 +204,7 @@ int main(void)
     AG_RUN(test_nlp_analyze__odd_sentences);
     AG_RUN(test_nlp_analyze__contractions_as_the_treebank_splits_them);
     AG_RUN(test_nlp_model__refuses_broken_bytes);
+    AG_RUN(test_nlp_model__word_classes);
     ag_nlp_model_free(model);
     ag_ctx_free(ctx);
     return AG_TEST_END();

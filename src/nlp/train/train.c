@@ -12,6 +12,7 @@
 #include "actorgraph/text.h"
 #include "actorgraph/extract.h"
 #include "nlp/nlp_internal.h"
+#include "nlp/train/clusters.h"
 
 /* ---- the treebank ---- */
 
@@ -220,12 +221,14 @@ static void shuffle(size_t *order, size_t n, uint64_t *rng)
 
 /* ---- tagger ---- */
 
-static ag_nlp_wordinfo *infos_of(const sent *s)
+static ag_nlp_wordinfo *infos_of(const ag_nlp_model *m, const sent *s)
 {
     ag_nlp_wordinfo *wi = xmalloc((s->n + 1) * sizeof *wi);
     size_t i;
-    for (i = 1; i <= s->n; i++)
+    for (i = 1; i <= s->n; i++) {
         ag_nlp__word_info(s->w[i].form, &wi[i]);
+        wi[i].cluster = ag_nlp__cluster_of(m, s->w[i].form);
+    }
     ag_nlp__word_prefixes(wi, s->n);
     return wi;
 }
@@ -234,12 +237,12 @@ typedef struct corpus_cache {
     ag_nlp_wordinfo **info; /* per sentence, [n + 1] */
 } corpus_cache;
 
-static void cache_build(const bank *b, corpus_cache *c)
+static void cache_build(const ag_nlp_model *m, const bank *b, corpus_cache *c)
 {
     size_t i;
     c->info = xmalloc(b->n * sizeof *c->info);
     for (i = 0; i < b->n; i++)
-        c->info[i] = infos_of(&b->s[i]);
+        c->info[i] = infos_of(m, &b->s[i]);
 }
 
 /* Train a tagger on the sentences whose index % folds != skip (skip < 0: all). */
@@ -883,6 +886,7 @@ static void usage(FILE *f)
 {
     fputs("usage: actorgraph-train train [OPTIONS] TRAIN.conllu DEV.conllu -o MODEL\n"
           "       actorgraph-train prune [--tagger-min N] [--parser-min N] [--about TEXT] MODEL -o SMALLER\n"
+          "       actorgraph-train clusters [--words N] [--depth D] VECTORS.txt -o CLUSTERS.tsv\n"
           "       actorgraph-train eval [--model FILE] [--raw] [--min-upos X] [--min-uas X] [--min-las X] GOLD.conllu\n"
           "\n"
           "train: learn the tagger, lemmatizer and parser on TRAIN; DEV chooses nothing by\n"
@@ -890,6 +894,9 @@ static void usage(FILE *f)
           "  --tagger-epochs N (8)  --parser-epochs N (12)  --folds N (5: jackknifed tags\n"
           "  for the parser)  --min-count N (2)  --prune X (0.05)  --seed N (1)\n"
           "  --about TEXT (a header line naming the treebank and license; repeatable)\n"
+          "  --clusters FILE (word classes made by `clusters`: features for unseen words)\n"
+          "clusters: word classes by bisecting 2-means over word vectors in GloVe's text\n"
+          "format (a word and its numbers per line, most frequent first).\n"
           "eval: measure a model (default: the built-in one) on GOLD: UPOS, XPOS, lemma,\n"
           "UAS, LAS on the treebank's words, or with --raw on the text stage's own\n"
           "tokens of each '# text =' line, aligned by characters.  With --min-*, exit 1\n"
@@ -989,7 +996,7 @@ static int cmd_eval(int argc, char **argv)
 
 static int cmd_train(int argc, char **argv)
 {
-    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL;
+    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *clusters_path = NULL;
     int tagger_epochs = 8, parser_epochs = 12, folds = 5, i;
     unsigned min_count = 2;
     double prune = 0.05;
@@ -1016,6 +1023,8 @@ static int cmd_train(int argc, char **argv)
             prune = atof(argv[++i]);
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--clusters") && i + 1 < argc)
+            clusters_path = argv[++i];
         else if (!strcmp(argv[i], "--about") && i + 1 < argc)
             ag_buf_printf(&about, "%s\n", argv[++i]);
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
@@ -1082,8 +1091,10 @@ static int cmd_train(int argc, char **argv)
     }
     m->about = about.data ? about.data : "";
 
-    cache_build(&train, &tc);
-    cache_build(&dev, &dc);
+    if (clusters_path)
+        ag_train_clusters_load(clusters_path, m);
+    cache_build(m, &train, &tc);
+    cache_build(m, &dev, &dc);
     learn_lemmas(&train, m, 4);
     fprintf(stderr, "lemmas: %zu suffix rules, %zu exceptions\n", m->n_rules, m->n_exceptions);
 
@@ -1245,6 +1256,8 @@ int main(int argc, char **argv)
         return cmd_train(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "eval"))
         return cmd_eval(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "clusters"))
+        return ag_train_clusters_main(argc, argv);
     if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         usage(stdout);
         return 0;
