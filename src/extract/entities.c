@@ -1,6 +1,7 @@
 /* actorgraph: coreference inside one article, precision first.  Full names
  * and known actors become entities; then one-word mentions ("Lee", "Mr
  * Zelensky", "NIS") join the one entity they can mean, or stay out. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,27 @@ static int resolve_single(ag_extractor *x, size_t mi)
 
     if (ent >= 0 && (x->e[ent].type == m->type || m->type == AG_ACTOR_UNKNOWN || x->e[ent].type == AG_ACTOR_UNKNOWN))
         return attach(x, mi, ent);
+    /* "the Board" is the one body of the article whose name it ends, or the
+     * last such body named before it, or no one */
+    if (m->flags & AG_M_GENERIC) {
+        size_t j, wl = strlen(m->text);
+        if (ag_strmap_get(&x->by_head_word, m->text, &e) && e)
+            return attach(x, mi, (int)e - 1);
+        /* a bounded look back: the body meant is named nearby, and a long
+         * document must not make this quadratic */
+        for (j = mi; j-- > 0 && j + 200 > mi;) {
+            const ag_mention *o = &x->m[j];
+            const char *label;
+            size_t ll;
+            if (o->entity < 0 || x->e[o->entity].type != AG_ACTOR_ORGANIZATION)
+                continue;
+            label = x->e[o->entity].label;
+            ll = strlen(label);
+            if (ll > wl && label[ll - wl - 1] == ' ' && !strcmp(label + ll - wl, m->text))
+                return attach(x, mi, o->entity);
+        }
+        return AG_OK;
+    }
     k = mention_key(x, m);
     if (!k)
         return AG_ENOMEM;
@@ -269,6 +291,14 @@ static int resolve_single(ag_extractor *x, size_t mi)
         if (!e)
             return AG_OK; /* two people share the name: say nothing */
         return attach(x, mi, (int)e - 1);
+    }
+    /* a title alone ("Director", "Administrator") is no one's name */
+    {
+        uint32_t ph, len;
+        if (!(m->flags & AG_M_ACRONYM) &&
+            ag_lexicon__match(x->lex, x->text->tokens, m->start, m->end, 1u << AG_LX_TITLE, &ph, &len) &&
+            len == m->end - m->start)
+            return AG_OK;
     }
     /* after the people: "Djokovic beat Nadal" names two players */
     if (m->type == AG_ACTOR_UNKNOWN && !(m->flags & AG_M_ACRONYM) && ag_strmap_get(&x->teams, k, &e))
@@ -627,20 +657,43 @@ static int build_indexes(ag_extractor *x)
     return AG_OK;
 }
 
+/* "first last" of a person's name, from its keys, into @p out. */
+static int first_last(const ag_entity *en, char *out, size_t cap)
+{
+    return en->first_key && en->last_key &&
+           (size_t)snprintf(out, cap, "%s %s", en->first_key, en->last_key) < cap;
+}
+
 /* "former Pioneer chief executive X" made "Pioneer" a name of its own in
  * pass 1; when exactly one organization of the article begins with that word
- * ("Pioneer Natural Resources"), it is that organization. */
+ * ("Pioneer Natural Resources"), it is that organization.  Likewise
+ * "Erling Haaland" is the one person named "Erling Braut Haaland" in full. */
 static int fold_first_words(ag_extractor *x)
 {
     size_t e, i, t, n_folded = 0;
     int rc = AG_OK;
     int *into = malloc((x->n_e + 1) * sizeof(int));
+    ag_strmap long_names = AG_STRMAP_INIT; /* "first last" of people named with a middle name */
+    char fl[256];
 
     if (!into)
         return AG_ENOMEM;
     for (e = 0; e < x->n_e; e++) {
+        const ag_entity *en = &x->e[e];
+        const char *sp = strchr(en->label, ' ');
+        if (en->type == AG_ACTOR_PERSON && en->mentions && sp && strchr(sp + 1, ' ') &&
+            first_last(en, fl, sizeof fl) && (rc = index_claim(&long_names, fl, e)))
+            goto out;
+    }
+    for (e = 0; e < x->n_e; e++) {
         ag_entity *en = &x->e[e];
+        const char *sp = strchr(en->label, ' ');
         into[e] = -1;
+        if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' ') &&
+            first_last(en, fl, sizeof fl) && ag_strmap_get(&long_names, fl, &t) && t && t - 1 != e) {
+            t--;
+            goto fold;
+        }
         if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' '))
             continue;
         /* "the Tribunal" for "Competition and Consumer Protection Tribunal": the one
@@ -688,6 +741,7 @@ static int fold_first_words(ag_extractor *x)
             goto out;
     }
 out:
+    ag_strmap_free(&long_names);
     free(into);
     return rc;
 }

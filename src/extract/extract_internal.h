@@ -19,6 +19,7 @@
 #define AG_M_CAPITAL   0x100u /* a capital city standing for its country */
 #define AG_M_TITLE_REF 0x200u /* an office without a name: "the president" */
 #define AG_M_OFFICE_OWNER 0x400u /* an untyped name an office belongs to ("Halvex founder X") */
+#define AG_M_GENERIC   0x800u /* one capitalized word that only says what kind of body ("Board") */
 
 typedef struct ag_mention {
     uint32_t sent;            /* sentence index */

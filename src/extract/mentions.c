@@ -143,6 +143,11 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
     /* sentence starts and headlines capitalize ordinary words, unless the
      * article capitalizes them mid-sentence too ("Dollar Tree said") */
     if ((first && (t->flags & AG_TOK_SENT_START)) || sc->headline) {
+        /* "Big-spending Liverpool", "Cash-strapped Ghana": a compound
+         * adjective, its second part in lower case */
+        const char *dash = strrchr(t->norm, '-');
+        if (first && dash && dash[1] >= 'a' && dash[1] <= 'z' && !(t->flags & AG_TOK_ALLCAPS))
+            return 0;
         if (ag_extract__ws(x, AG_WS_COMMON, t) && !(first && !sc->headline && capitalized_elsewhere(x, sc, i)))
             return 0;
     }
@@ -645,6 +650,13 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
     if (ag_extract__ws(x, AG_WS_PLACE_HEAD, last) && b - a >= 2 &&
         !(ag_extract__ws(x, AG_WS_GIVEN, TOK(a)) && b - a <= 3))
         return AG_ACTOR_PLACE;
+    /* "my Administration", "the October Board meeting", "the Government":
+     * a word that only says what kind of body it is names none alone; it
+     * may still stand for the one body of its kind the article names */
+    if (b - a == 1 && ag_extract__ws(x, AG_WS_GENERIC_HEAD, last)) {
+        *flags |= AG_M_SINGLE | AG_M_GENERIC;
+        return AG_ACTOR_UNKNOWN;
+    }
     if (ag_extract__ws(x, AG_WS_ORG_HEAD, last))
         return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) && last->lower[last->len - 1] != 's')
                    ? AG_ACTOR_ORGANIZATION
@@ -757,9 +769,10 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
     }
     if (h->type == AG_ACTOR_PERSON && title_kind == AG_TITLE_OFFICE && owner >= 0 &&
         x->m[owner].type == AG_ACTOR_UNKNOWN && x->m[owner].lex_actor < 0) {
-        /* "Maersk's chief executive, X": whoever has a chief executive is an organization */
-        x->m[owner].type = AG_ACTOR_ORGANIZATION;
-        x->m[owner].flags &= ~AG_M_SINGLE;
+        /* "Maersk's chief executive, X": whoever has an office is an organization,
+         * unless the article names a person so ("Rousseff's chief of staff"):
+         * the entity stage, which knows the people, decides */
+        x->m[owner].flags |= AG_M_OFFICE_OWNER;
     }
     if (h->type == AG_ACTOR_PERSON && !title_kind && owner >= 0 && qual < 0 &&
         (x->m[owner].type == AG_ACTOR_ORGANIZATION || x->m[owner].type == AG_ACTOR_MEDIA ||
