@@ -1231,8 +1231,16 @@ after_head:
                 i = re;
             }
         }
-        /* acronym defined in parentheses: "National Intelligence Service (NIS)" */
-        if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')') {
+        /* acronym defined in parentheses: "National Intelligence Service (NIS)";
+         * but "LIMA (AFP)" is a dateline and "Smith (U.S.)" a nationality: an
+         * acronym the lexicon knows as another actor is that actor */
+        if (i + 2 < end && TOK(i)->norm[0] == '(' && (TOK(i + 1)->flags & AG_TOK_ALLCAPS) && TOK(i + 2)->norm[0] == ')' &&
+            !(ag_lexicon__match(lex, x->text->tokens, i + 1, i + 2, 1u << AG_LX_ACTOR, &ph, &len) &&
+              (h->lex_actor < 0 || (int)x->lex->phrases[ph].actor != h->lex_actor) &&
+              (lex->actors[lex->phrases[ph].actor].type == AG_ACTOR_COUNTRY ||
+               lex->actors[lex->phrases[ph].actor].type == AG_ACTOR_MEDIA || h->type == AG_ACTOR_PERSON ||
+               h->type == AG_ACTOR_COUNTRY || h->type == AG_ACTOR_PLACE) &&
+              !initials_match(x, h->start, h->end, TOK(i + 1)->norm))) {
             h->alias = TOK(i + 1)->norm;
             i += 3;
         }

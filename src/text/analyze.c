@@ -11,6 +11,7 @@
 typedef struct line {
     uint32_t start, end;   /* trimmed content */
     uint32_t raw_start;
+    uint32_t story;        /* after a wire dateline, where the story starts; else start */
     int blank, drop;
 } line;
 
@@ -777,6 +778,7 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
             ln->start = (uint32_t)a;
             ln->end = (uint32_t)b;
             trim(s, &ln->start, &ln->end);
+            ln->story = ln->start;
             ln->blank = ln->end <= ln->start;
             ln->drop = 0;
             if (b >= len)
@@ -799,7 +801,7 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
         else {
             strip_credit(s, ln);
             if (ends_in_stop(s, ln->start, ln->end)) /* a body paragraph, not a title */
-                ln->start = dateline_end(s, ln->start, ln->end);
+                ln->story = dateline_end(s, ln->start, ln->end);
         }
     }
     /* a name alone on a line followed by a biography that starts with it */
@@ -853,6 +855,17 @@ int ag_text_analyze(ag_text **out, ag_ctx *ctx, const ag_doc *doc, const ag_lexi
             j++;
         }
         headline = i == j && !ends_in_stop(s, lines[i].start, lines[i].end);
+        if (lines[i].story > lines[i].start) {
+            /* the dateline is a sentence of its own: its agency is named
+             * ("(Reuters)"), but it is no subject of the story's first clause */
+            from = tv.n;
+            if ((rc = ag_text__tokenize(&tv, &in->arena, s + lines[i].start, lines[i].story - lines[i].start,
+                                        lines[i].start)))
+                goto out;
+            if ((rc = split_block(t, &cap_sent, lex, &tv, from, tv.n, lines, nlines, &cursor, para, 0)))
+                goto out;
+            lines[i].start = lines[i].story;
+        }
         from = tv.n;
         if ((rc = ag_text__tokenize(&tv, &in->arena, s + lines[i].start, lines[j].end - lines[i].start,
                                     lines[i].start)))
