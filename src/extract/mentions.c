@@ -435,7 +435,11 @@ static int paren_given(ag_extractor *x, const sent_ctx *sc, uint32_t i)
  * the name ("the minister's son" is never capitalized in running text). */
 static int kinship_in_name(ag_extractor *x, const sent_ctx *sc, uint32_t j)
 {
-    return !sc->headline && j + 1 < sc->end && is_cap_word(TOK(j + 1)) && ag_extract__ws(x, AG_WS_KINSHIP, TOK(j));
+    /* inside a run of names, a capitalized kinship word is a name too
+     * ("Choe Son Hui", "Nguyen Bac Son"): the relation itself is lower case */
+    return !sc->headline && ag_extract__ws(x, AG_WS_KINSHIP, TOK(j)) &&
+           ((j + 1 < sc->end && is_cap_word(TOK(j + 1))) ||
+            ((TOK(j)->flags & AG_TOK_CAP) && !(TOK(j)->flags & (AG_TOK_SENT_START | AG_TOK_ALLCAPS))));
 }
 
 /* Where "Federal Prosecutor's Office" starting at i ends: up to two
@@ -470,12 +474,18 @@ static int and_inside_body(ag_extractor *x, const sent_ctx *sc, uint32_t i, uint
 
     if (ag_lexicon__match(x->lex, x->text->tokens, i, j, 1u << AG_LX_ACTOR, &ph, &n))
         return 0;
+    /* at most two words before "and", and two only before a public body's
+     * word ("Defence Research and Development Organisation"): "Changan
+     * Automobile and Jiangling Motors Corporation" are two companies */
+    if (j > i + 2)
+        return 0;
     for (k = i; k < j; k++)
         if (ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(k)) || ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(k)->lower))
             return 0;
     for (k = j + 1; k < sc->end && k < j + 5 && name_token(x, sc, k, 0); k++)
         if (ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(k)))
-            return 1;
+            return j == i + 1 || (ag_extract__ws(x, AG_WS_GENERIC_HEAD, TOK(k)) && strcmp(TOK(k)->lower, "corporation") &&
+                                  strcmp(TOK(k)->lower, "company") && strcmp(TOK(k)->lower, "group"));
     return 0;
 }
 
@@ -657,6 +667,10 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
         *flags |= AG_M_SINGLE | AG_M_GENERIC;
         return AG_ACTOR_UNKNOWN;
     }
+    /* "Reuters News Agency", "Kyodo Press Agency" */
+    if (b - a >= 2 && !strcmp(last->lower, "agency") &&
+        (!strcmp(TOK(b - 2)->lower, "news") || !strcmp(TOK(b - 2)->lower, "press")))
+        return AG_ACTOR_MEDIA;
     if (ag_extract__ws(x, AG_WS_ORG_HEAD, last))
         return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) && last->lower[last->len - 1] != 's')
                    ? AG_ACTOR_ORGANIZATION
