@@ -632,9 +632,29 @@ static int build_indexes(ag_extractor *x)
     for (e = 0; e < x->n_e; e++) {
         const ag_entity *en = &x->e[e];
         if (en->type == AG_ACTOR_PERSON && en->last_key) {
+            const char *w = strchr(en->label, ' ');
             if ((rc = index_claim(&x->by_name_part, en->last_key, e)) ||
                 (rc = index_claim(&x->by_name_part, en->first_key, e)))
                 return rc;
+            /* the capitalized middle names too: "Lula" of "Luiz Inacio Lula da Silva" */
+            while (w && (w = strchr(w + 1, ' ')) != NULL) {
+                const char *start = w, *next;
+                size_t n;
+                while (start > en->label && start[-1] != ' ')
+                    start--;
+                n = (size_t)(w - start);
+                next = w;
+                if (n >= 2 && n < sizeof(ini) && start[0] >= 'A' && start[0] <= 'Z' && start != en->label) {
+                    char *k;
+                    memcpy(ini, start, n);
+                    ini[n] = '\0';
+                    if (!(k = arena_key(x, ini)))
+                        return AG_ENOMEM;
+                    if ((rc = index_claim(&x->by_name_part, k, e)))
+                        return rc;
+                }
+                w = next;
+            }
         }
         if (en->type == AG_ACTOR_ORGANIZATION || en->type == AG_ACTOR_MEDIA) {
             const char *sp = strchr(en->label, ' ');
@@ -657,6 +677,38 @@ static int build_indexes(ag_extractor *x)
     return AG_OK;
 }
 
+/* The organization that @p e is with a country before its name ("U.S.
+ * Capitol Police" -> "Capitol Police"), or -1; AG_ENOMEM as -2. */
+static int country_prefixed(ag_extractor *x, size_t e)
+{
+    const ag_entity *en = &x->e[e];
+    const ag_mention *m;
+    uint32_t ph, len, from = 0;
+    size_t t;
+
+    if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || !strchr(en->label, ' ') ||
+        en->first_mention < 0)
+        return -1;
+    m = &x->m[en->first_mention];
+    /* the country inside the mention, or as the mention just before it */
+    if (ag_lexicon__match(x->lex, x->text->tokens, m->start, m->end, 1u << AG_LX_ACTOR, &ph, &len) &&
+        x->lex->actors[x->lex->phrases[ph].actor].type == AG_ACTOR_COUNTRY && m->start + len + 1 < m->end)
+        from = m->start + len;
+    else if (en->first_mention > 0 && x->m[en->first_mention - 1].end == m->start &&
+             x->m[en->first_mention - 1].type == AG_ACTOR_COUNTRY && m->end > m->start + 1)
+        from = m->start;
+    if (from) {
+        const char *rest = ag_extract__span_text(x, from, m->end);
+        char *k = rest ? arena_key(x, rest) : NULL;
+        if (!k)
+            return -2;
+        if (ag_strmap_get(&x->entity_by_key, k, &t) && t != e && x->e[t].type == AG_ACTOR_ORGANIZATION &&
+            x->e[t].mentions)
+            return (int)t;
+    }
+    return -1;
+}
+
 /* "first last" of a person's name, from its keys, into @p out. */
 static int first_last(const ag_entity *en, char *out, size_t cap)
 {
@@ -676,11 +728,22 @@ static int fold_first_words(ag_extractor *x)
     ag_strmap long_names = AG_STRMAP_INIT; /* "first last" of people named with a middle name */
     char fl[256];
 
-    if (!into)
-        return AG_ENOMEM;
+    int *country_of = malloc((x->n_e + 1) * sizeof(int));
+    unsigned char *claims = calloc(x->n_e + 1, 1);
+
+    if (!into || !country_of || !claims) {
+        rc = AG_ENOMEM;
+        goto out;
+    }
     for (e = 0; e < x->n_e; e++) {
         const ag_entity *en = &x->e[e];
         const char *sp = strchr(en->label, ' ');
+        if ((country_of[e] = country_prefixed(x, e)) == -2) {
+            rc = AG_ENOMEM;
+            goto out;
+        }
+        if (country_of[e] >= 0 && claims[country_of[e]] < 2)
+            claims[country_of[e]]++;
         if (en->type == AG_ACTOR_PERSON && en->mentions && sp && strchr(sp + 1, ' ') &&
             first_last(en, fl, sizeof fl) && (rc = index_claim(&long_names, fl, e)))
             goto out;
@@ -692,6 +755,12 @@ static int fold_first_words(ag_extractor *x)
         if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' ') &&
             first_last(en, fl, sizeof fl) && ag_strmap_get(&long_names, fl, &t) && t && t - 1 != e) {
             t--;
+            goto fold;
+        }
+        /* "U.S. Capitol Police" is the "Capitol Police" of the same article,
+         * when no other country's body of that name is there too */
+        if (country_of[e] >= 0 && claims[country_of[e]] == 1) {
+            t = (size_t)country_of[e];
             goto fold;
         }
         if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' '))
@@ -742,6 +811,8 @@ static int fold_first_words(ag_extractor *x)
     }
 out:
     ag_strmap_free(&long_names);
+    free(country_of);
+    free(claims);
     free(into);
     return rc;
 }
