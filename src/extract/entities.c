@@ -205,7 +205,10 @@ static int speaker_pronoun(ag_extractor *x, const ag_mention *m)
         if (!strcmp(t->lower, "it") && i + 1 < end) {
             /* "X said it was a mistake": "it" before a copula is often no one */
             const char *v = TOK(i + 1)->lower;
-            if (!strcmp(v, "is") || !strcmp(v, "was") || !strcmp(v, "'s") || !strcmp(v, "would"))
+            if (!strcmp(v, "is") || !strcmp(v, "was") || !strcmp(v, "'s"))
+                return 0;
+            /* "it would be a mistake" is no one; "it would appeal" is X */
+            if ((!strcmp(v, "would") || !strcmp(v, "will")) && (i + 2 >= end || !strcmp(TOK(i + 2)->lower, "be")))
                 return 0;
         }
         return 'i';
@@ -228,6 +231,38 @@ static int collective_verb(ag_extractor *x, const ag_mention *m)
                                    TOK(m->np_start - 1)->norm[0] == ','))
         return 0;
     return 1;
+}
+
+/* Is the first word of mention @p m, which opens its sentence, a plural
+ * common noun there ("Doctors said", "Dealers expect")?  The tagger decides what a
+ * capital at a sentence's start cannot; 0 without a language model.  Sets
+ * *rc on failure. */
+static int common_noun_opening(ag_extractor *x, const ag_mention *m, int *rc)
+{
+    const ag_sentence *se = &x->text->sentences[m->sent];
+    const ag_nlp_model *model = x->opts && x->opts->version >= 2 ? x->opts->nlp : NULL;
+    ag_nlp_sentence s;
+    const char **forms;
+    size_t i;
+    int noun = 0;
+
+    if (!model || m->start != se->first || se->count > 200)
+        return 0;
+    if (!(forms = malloc(se->count * sizeof *forms))) {
+        *rc = AG_ENOMEM;
+        return 0;
+    }
+    for (i = 0; i < se->count; i++)
+        forms[i] = TOK(se->first + i)->norm;
+    memset(&s, 0, sizeof s);
+    if ((*rc = ag_nlp_sentence_reset(&s, x->ctx, forms, se->count)) == AG_OK &&
+        (*rc = ag_nlp_tag(model, x->ctx, &s)) == AG_OK)
+        /* plural only: a name with a plural verb ("Chelsea have") tags as a
+         * singular common noun */
+        noun = s.upos[0] == AG_UPOS_NOUN && !strcmp(ag_nlp_xpos_name(model, s.xpos[0]), "NNS");
+    ag_nlp_sentence_release(&s);
+    free(forms);
+    return noun;
 }
 
 /* A name of two or more words with no cue in its own phrase ("Family Dollar",
@@ -319,7 +354,13 @@ static int resolve_single(ag_extractor *x, size_t mi)
     if (m->type == AG_ACTOR_UNKNOWN && (m->flags & AG_M_OFFICE_OWNER) && !(m->flags & AG_M_QUOTED) &&
         !ag_lexicon__has(x->lex, AG_WS_GIVEN, x->text->tokens[m->start].lower))
         m->type = AG_ACTOR_ORGANIZATION;
-    /* not resolved: it stands alone only with a cue saying what it is */
+    /* not resolved: it stands alone only with a cue saying what it is, and
+     * never as a common noun that opens a sentence */
+    if (m->type == AG_ACTOR_UNKNOWN && (TOK(m->start)->flags & AG_TOK_SENT_START)) {
+        int rc = AG_OK, noun = common_noun_opening(x, m, &rc);
+        if (rc || noun)
+            return rc;
+    }
     if (m->type == AG_ACTOR_UNKNOWN && followed_by_speech(x, m) && !(m->flags & AG_M_QUOTED))
         m->type = (m->flags & AG_M_ACRONYM) || speaker_pronoun(x, m) == 'i' || collective_verb(x, m)
                       ? AG_ACTOR_ORGANIZATION
@@ -747,6 +788,29 @@ static int fold_first_words(ag_extractor *x)
         if (en->type == AG_ACTOR_PERSON && en->mentions && sp && strchr(sp + 1, ' ') &&
             first_last(en, fl, sizeof fl) && (rc = index_claim(&long_names, fl, e)))
             goto out;
+        /* "van Boxmeer" of "Jean van Boxmeer": the surname with its particle */
+        if (en->type == AG_ACTOR_PERSON && en->mentions && sp) {
+            const char *p = sp + 1, *q;
+            while ((q = strchr(p, ' ')) != NULL) {
+                char part[16];
+                size_t n = (size_t)(q - p);
+                if (n < sizeof part && p[0] >= 'a' && p[0] <= 'z') {
+                    char *k;
+                    memcpy(part, p, n);
+                    part[n] = '\0';
+                    if (ag_lexicon__has(x->lex, AG_WS_PARTICLE, part)) {
+                        if (!(k = arena_key(x, p))) {
+                            rc = AG_ENOMEM;
+                            goto out;
+                        }
+                        if ((rc = index_claim(&long_names, k, e)))
+                            goto out;
+                        break;
+                    }
+                }
+                p = q + 1;
+            }
+        }
     }
     for (e = 0; e < x->n_e; e++) {
         ag_entity *en = &x->e[e];
@@ -756,6 +820,18 @@ static int fold_first_words(ag_extractor *x)
             first_last(en, fl, sizeof fl) && ag_strmap_get(&long_names, fl, &t) && t && t - 1 != e) {
             t--;
             goto fold;
+        }
+        if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' ')) {
+            /* "Van Boxmeer" as a sentence opens it */
+            char *k = arena_key(x, en->label);
+            if (!k) {
+                rc = AG_ENOMEM;
+                goto out;
+            }
+            if (ag_strmap_get(&long_names, k, &t) && t && t - 1 != e) {
+                t--;
+                goto fold;
+            }
         }
         /* "U.S. Capitol Police" is the "Capitol Police" of the same article,
          * when no other country's body of that name is there too */

@@ -489,6 +489,19 @@ static int and_inside_body(ag_extractor *x, const sent_ctx *sc, uint32_t i, uint
     return 0;
 }
 
+/* "Dean Jones scored", "Earl Woods said": a title that is also a first name,
+ * before one more name and with no article or title before it, is the name. */
+static int given_name_not_title(ag_extractor *x, const sent_ctx *sc, uint32_t i)
+{
+    const ag_token *t = TOK(i);
+
+    if (!(t->flags & AG_TOK_CAP) || !ag_lexicon__has(x->lex, AG_WS_GIVEN, t->lower) || i + 1 >= sc->end ||
+        !name_token(x, sc, i + 1, 0) || (i + 2 < sc->end && name_token(x, sc, i + 2, 0)))
+        return 0;
+    return i == 0 || i <= sc->begin || (!ag_extract__ws(x, AG_WS_DET, TOK(i - 1)) && !starts_title(x, i - 1, i) &&
+                                         strcmp(TOK(i - 1)->norm, "'s") && strcmp(TOK(i - 1)->norm, "\xE2\x80\x99s"));
+}
+
 /* End of the capitalized run starting at i. */
 static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
 {
@@ -512,7 +525,9 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         }
         if (name_token(x, sc, j, j == i)) {
             if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS) &&
-                !ag_extract__ws(x, AG_WS_ORG_HEAD, t) && !kinship_in_name(x, sc, j)) {
+                !ag_extract__ws(x, AG_WS_ORG_HEAD, t) && !kinship_in_name(x, sc, j) &&
+                /* "James Earl Ray": a middle name that is also a title */
+                !(ag_lexicon__has(x->lex, AG_WS_GIVEN, t->lower) && j + 1 < end && is_cap_word(TOK(j + 1)))) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
                  * the title is followed by more name ("Prime Minister's Office" is rare) */
                 break;
@@ -1009,7 +1024,8 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             i++;
             continue;
         }
-        if (ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
+        if (!given_name_not_title(x, sc, i) &&
+            ag_lexicon__match(lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len)) {
             rank = lex->phrases[ph].title == AG_TITLE_OFFICE ? 3 : lex->phrases[ph].title == AG_TITLE_DESCRIPTOR ? 2 : 1;
             if (rank > (title_kind == AG_TITLE_OFFICE ? 3 : title_kind == AG_TITLE_DESCRIPTOR ? 2 : title_kind ? 1 : 0))
                 title_kind = (int)lex->phrases[ph].title;
