@@ -182,6 +182,15 @@ static int hyphen_particle(ag_extractor *x, const ag_token *t)
     return ag_lexicon__has(x->lex, AG_WS_PARTICLE, part);
 }
 
+/* A body no state owns by its name: a firm, club, party or association
+ * ("Zotye Auto", "British Medical Association"), or a name after a word
+ * for a firm ("Chinese carmaker X"). */
+static int private_body(ag_extractor *x, const ag_mention *h)
+{
+    return ag_extract__ws(x, AG_WS_PRIVATE_HEAD, TOK(h->end - 1)) ||
+           (h->start > 0 && ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(h->start - 1)));
+}
+
 /* A state body whose name needs its country ("Foreign Ministry", "Supreme Court"). */
 static int state_body(ag_extractor *x, const ag_mention *h)
 {
@@ -828,10 +837,15 @@ static int finish_head(ag_extractor *x, int head, int owner, int qual, int title
                 state_media(x, h, owner >= 0 ? x->m[owner].start : qual >= 0 ? x->m[qual].start : h->start))) {
         /* "Japan's Defense Ministry", "the UN's World Food Programme", "South Korean Foreign Ministry";
          * "Belgian newspaper L'Echo" is only where the paper comes from */
-        if (owner >= 0 && (x->m[owner].type == AG_ACTOR_COUNTRY || x->m[owner].type == AG_ACTOR_ORGANIZATION) &&
+        /* a country's firm, club or association ("China's Huawei", "Chinese
+         * carmaker Zotye", "British Medical Association") is only from there:
+         * member_of a country is for the state's own bodies */
+        int state = h->type == AG_ACTOR_MEDIA || !private_body(x, h);
+        if (owner >= 0 &&
+            ((x->m[owner].type == AG_ACTOR_COUNTRY && state) || x->m[owner].type == AG_ACTOR_ORGANIZATION) &&
             ag_extract__pending(x, head, owner, "member_of", "phrase.owner", h->lex_actor < 0 ? 0.85 : 0.8))
             return -1;
-        if (owner < 0 && qual >= 0 && x->m[qual].type == AG_ACTOR_COUNTRY && h->lex_actor < 0 &&
+        if (owner < 0 && qual >= 0 && x->m[qual].type == AG_ACTOR_COUNTRY && h->lex_actor < 0 && state &&
             ag_extract__pending(x, head, qual, "member_of", "phrase.demonym", 0.85))
             return -1;
     }
@@ -892,6 +906,11 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
     if (i < end && !(TOK(i)->flags & (AG_TOK_CAP | AG_TOK_NUMBER | AG_TOK_ALLCAPS)) &&
         !ag_extract__ws(x, AG_WS_PHRASE_START, TOK(i)) && !ag_extract__ws(x, AG_WS_DET, TOK(i)) &&
         !(ag_extract__ws(x, AG_WS_ORG_NOUN, TOK(i)) && i + 1 < end && (TOK(i + 1)->flags & AG_TOK_CAP))) {
+        *pos = i + 1;
+        return -1;
+    }
+    /* "US$494,000", "A$5 billion": a country's letters on a currency sign */
+    if (i + 1 < end && !strcmp(TOK(i + 1)->norm, "$") && !(TOK(i + 1)->flags & AG_TOK_SPACE)) {
         *pos = i + 1;
         return -1;
     }
