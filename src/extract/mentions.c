@@ -148,7 +148,13 @@ static int name_token(ag_extractor *x, const sent_ctx *sc, uint32_t i, int first
         const char *dash = strrchr(t->norm, '-');
         if (first && dash && dash[1] >= 'a' && dash[1] <= 'z' && !(t->flags & AG_TOK_ALLCAPS))
             return 0;
-        if (ag_extract__ws(x, AG_WS_COMMON, t) && !(first && !sc->headline && capitalized_elsewhere(x, sc, i)))
+        if (ag_extract__ws(x, AG_WS_COMMON, t) && !(first && !sc->headline && capitalized_elsewhere(x, sc, i)) &&
+            /* "High Court judge X", "Central Bank data": an ordinary word
+             * opening a body's name */
+            !(first && !sc->headline && i + 1 < sc->end && is_cap_word(TOK(i + 1)) &&
+              ag_extract__ws(x, AG_WS_ORG_HEAD, TOK(i + 1)) && !ag_extract__ws(x, AG_WS_DET, t) &&
+              !ag_extract__ws(x, AG_WS_PREP, t) && !ag_extract__ws(x, AG_WS_PRONOUN, t) &&
+              !ag_extract__ws(x, AG_WS_OPENER, t)))
             return 0;
     }
     /* pronouns and function words are never names, wherever they stand */
@@ -523,6 +529,13 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         const ag_token *t = TOK(j);
         /* "Abdel Fattah el-Sissi", "Bashar al-Assad" */
         if (j > i && (t->flags & AG_TOK_HYPHEN) && !(t->flags & AG_TOK_CAP) && hyphen_particle(x, t)) {
+            j++;
+            continue;
+        }
+        /* "Workers' Party", "Teachers' Union": a plural's possessive inside a name */
+        if (j > i && (!strcmp(t->norm, "'") || !strcmp(t->norm, "\xE2\x80\x99")) && !(t->flags & AG_TOK_SPACE) &&
+            TOK(j - 1)->lower[TOK(j - 1)->len - 1] == 's' && j + 1 < end && is_cap_word(TOK(j + 1)) &&
+            !(TOK(j + 1)->flags & AG_TOK_SENT_START)) {
             j++;
             continue;
         }
