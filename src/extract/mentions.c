@@ -708,8 +708,11 @@ static ag_actor_type classify_run(ag_extractor *x, uint32_t a, uint32_t b, unsig
     if (b - a >= 2 && !strcmp(last->lower, "agency") &&
         (!strcmp(TOK(b - 2)->lower, "news") || !strcmp(TOK(b - 2)->lower, "press")))
         return AG_ACTOR_MEDIA;
+    /* one body word alone names a body unless it is a plural ("Congress" is none) */
     if (ag_extract__ws(x, AG_WS_ORG_HEAD, last))
-        return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) && last->lower[last->len - 1] != 's')
+        return b - a >= 2 || (!(last->flags & AG_TOK_SENT_START) &&
+                              (last->lower[last->len - 1] != 's' ||
+                               (last->len >= 2 && last->lower[last->len - 2] == 's')))
                    ? AG_ACTOR_ORGANIZATION
                    : AG_ACTOR_UNKNOWN;
     for (i = a + 1; i + 1 < b; i++)
