@@ -951,6 +951,10 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             unsigned fl = 0;
             if (p->kind != AG_LX_DEMONYM && re > i + len) {
                 ag_actor_type t = classify_run(x, i, re, &fl);
+                /* "Zimbabwe Cricket", "England Rugby": a country's governing body of a sport */
+                if (t == AG_ACTOR_UNKNOWN && re == i + len + 1 && la->type == AG_ACTOR_COUNTRY &&
+                    ag_extract__ws(x, AG_WS_SPORT_WORD, TOK(i + len)) && !(TOK(i + len)->flags & AG_TOK_ALLCAPS))
+                    t = AG_ACTOR_ORGANIZATION;
                 if ((t == AG_ACTOR_ORGANIZATION || t == AG_ACTOR_MEDIA) && p->kind == AG_LX_ACTOR &&
                     la->type == AG_ACTOR_COUNTRY) {
                     /* "US Federal Trade Commission": the country qualifies a state body, as a
