@@ -589,7 +589,8 @@ static const struct { const char *key; ag_wordset set; int inflect; } word_lists
     {"negators", AG_WS_NEGATOR, 0}, {"leader_body_nouns", AG_WS_LEADER_BODY, 0},
     {"exact_acronyms", AG_WS_EXACT_ACRONYM, 0}, {"body_offices", AG_WS_BODY_OFFICE, 0},
     {"state_media_words", AG_WS_STATE_MEDIA, 0}, {"kinship_words", AG_WS_KINSHIP, 0},
-    {"generic_heads", AG_WS_GENERIC_HEAD, 0}, {"private_heads", AG_WS_PRIVATE_HEAD, 0}, {"sport_words", AG_WS_SPORT_WORD, 0}, {"team_cues_before", AG_WS_TEAM_BEFORE, 0},
+    {"generic_heads", AG_WS_GENERIC_HEAD, 0}, {"private_heads", AG_WS_PRIVATE_HEAD, 0},
+    {"surname_titles", AG_WS_SURNAME_TITLE, 0}, {"sport_words", AG_WS_SPORT_WORD, 0}, {"team_cues_before", AG_WS_TEAM_BEFORE, 0},
     {"team_cues_before_preposition", AG_WS_TEAM_PREP_CUE, 0}, {"team_cues_after", AG_WS_TEAM_AFTER, 0}};
 
 int ag_lexicon__wordset_named(const char *key)

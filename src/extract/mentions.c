@@ -548,8 +548,10 @@ static uint32_t run_end(ag_extractor *x, const sent_ctx *sc, uint32_t i)
         if (name_token(x, sc, j, j == i)) {
             if (j > i && starts_title(x, j, end) && !(TOK(j - 1)->flags & AG_TOK_ALLCAPS) &&
                 !ag_extract__ws(x, AG_WS_ORG_HEAD, t) && !kinship_in_name(x, sc, j) &&
-                /* "James Earl Ray": a middle name that is also a title */
-                !(ag_lexicon__has(x->lex, AG_WS_GIVEN, t->lower) && j + 1 < end && is_cap_word(TOK(j + 1)))) {
+                /* "James Earl Ray": a middle name that is also a title; "Joshua
+                 * King,": a surname that is one, with no name after it */
+                !(ag_lexicon__has(x->lex, AG_WS_GIVEN, t->lower) && j + 1 < end && is_cap_word(TOK(j + 1))) &&
+                !(ag_extract__ws(x, AG_WS_SURNAME_TITLE, t) && (j + 1 >= end || !is_cap_word(TOK(j + 1))))) {
                 /* "Foreign Minister" inside a run ends the name before it, unless
                  * the title is followed by more name ("Prime Minister's Office" is rare) */
                 break;
