@@ -696,6 +696,10 @@ void ag_lexicon_free(ag_lexicon *lex)
     free(lex);
 }
 
+/* Longest line (bytes) a furniture phrase inside it can drop: two or three
+ * sentences of page chrome, shorter than a paragraph of news. */
+#define AG_FURNITURE_PHRASE_LINE_MAX 240
+
 int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
 {
     char small[512], *low;
@@ -724,8 +728,11 @@ int ag_lexicon__furniture(const ag_lexicon *lex, const char *line, size_t len)
     /* a prefix marks a short line only: "By" must not drop a paragraph */
     for (i = 0; !hit && len < 160 && i < lex->n_furn_prefixes; i++)
         hit = !strncmp(low, lex->furn_prefixes[i], strlen(lex->furn_prefixes[i]));
-    /* phrases start at a word: look up each word of the line once */
-    for (i = 0; !hit && i < len;) {
+    /* phrases start at a word: look up each word of the line once.  A phrase
+     * marks a short line only: running text that happens to hold one ("an
+     * outlet supported by readers like you said ...", or a whole article on
+     * one line) is never dropped */
+    for (i = 0; !hit && len < AG_FURNITURE_PHRASE_LINE_MAX && i < len;) {
         size_t j = i, head;
         while (j < len && low[j] != ' ')
             j++;
@@ -774,7 +781,8 @@ int ag_lexicon__match(const ag_lexicon *lex, const ag_token *toks, size_t i, siz
 {
     size_t b, k, j;
 
-    if (!ag_strmap_get_hashed(&lex->phrase_first, toks[i].lower, toks[i].hash, &b))
+    /* callers scan up to n and may ask at n itself: nothing starts there */
+    if (i >= n || !ag_strmap_get_hashed(&lex->phrase_first, toks[i].lower, toks[i].hash, &b))
         return 0;
     for (k = 0; k < lex->bucket_len[b]; k++) {
         const ag_lx_phrase *p = &lex->phrases[lex->buckets[b][k]];
@@ -831,7 +839,7 @@ void ag_lexicon__rules_at(const ag_lexicon *lex, const ag_token *toks, size_t i,
 {
     size_t b, k;
 
-    if (ag_strmap_get_hashed(&lex->rule_first, toks[i].lower, toks[i].hash, &b))
+    if (i < n && ag_strmap_get_hashed(&lex->rule_first, toks[i].lower, toks[i].hash, &b))
         for (k = 0; k < lex->rule_bucket_len[b]; k++)
             try_rule(lex, &lex->rules[lex->rule_buckets[b][k]], toks, i, n, fn, payload);
     for (k = 0; k < lex->n_prefix_rules; k++)

@@ -5,6 +5,7 @@
 
 #include "actorgraph/actorgraph.h"
 #include "check.h"
+#include "extract/lexicon.h"
 
 static ag_ctx *ctx;
 static ag_lexicon *lex;
@@ -168,6 +169,34 @@ static void test_extract_lexicon__channel_field(void)
     ag_lexicon_free(own);
 }
 
+/* A name and a comma at the very end of a document, then only the words an
+ * apposition would go on with: nothing may be read past the last token (the
+ * sanitizer build runs this).  The lexicon's look-ups answer "nothing" at
+ * the end itself. */
+static void test_extract_bounds__apposition_at_the_end(void)
+{
+    static const char *const texts[] = {"The envoy met Lena Varga, the", "The envoy met Lena Varga, a",
+                                        "The envoy met Lena Varga, the former", "Talks with Halvex, from",
+                                        "Lena Varga,", "Varga, South"};
+    size_t k;
+    ag_doc *doc = NULL;
+    ag_text *t = NULL;
+
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        ag_graph *g = extract(texts[k]);
+        AG_CHECK(g != NULL);
+        ag_graph_free(g);
+    }
+    AG_CHECK(ag_doc_new(&doc, ctx, "case.txt", "Seoul", 5) == AG_OK);
+    AG_CHECK(ag_text_analyze(&t, ctx, doc, lex) == AG_OK);
+    if (t) {
+        uint32_t ph = 0, n = 0;
+        AG_CHECK(ag_lexicon__match(lex, t->tokens, t->n_tokens, t->n_tokens, ~0u, &ph, &n) == 0);
+    }
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -182,6 +211,7 @@ int main(void)
     AG_RUN(test_extract_rules__acronym_and_owner);
     AG_RUN(test_extract_merge__description_joins_the_named_organization);
     AG_RUN(test_extract_lexicon__channel_field);
+    AG_RUN(test_extract_bounds__apposition_at_the_end);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();

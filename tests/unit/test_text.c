@@ -220,6 +220,25 @@ static void test_text_tokens__quoted_words(void)
     ag_doc_free(doc);
 }
 
+/* A furniture phrase drops a short line of page chrome, never running text
+ * that holds it: a whole article on one line (as scraped JSONL has it) keeps
+ * every sentence. */
+static void test_text_furniture__phrase_never_drops_running_text(void)
+{
+    ag_doc *doc = NULL;
+    ag_text *t = analyze("Supported by readers like you.\n\nThe envoy arrived on Monday.", &doc);
+    AG_CHECK(t && t->n_sentences == 1 && t->dropped_lines == 1);
+    ag_text_free(t);
+    ag_doc_free(doc);
+    t = analyze("The envoy arrived in Lima on Monday for two days of talks on trade and fishing rights. "
+                "Officials said the visit, covered by a site supported by readers like you, went well. "
+                "A second round of talks is planned for June in the capital, the ministry said on Tuesday.",
+                &doc);
+    AG_CHECK(t && t->n_sentences == 3 && t->dropped_lines == 0);
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -235,6 +254,7 @@ int main(void)
     AG_RUN(test_text_furniture__byline_before_reading_time);
     AG_RUN(test_text_datelines__apart_from_the_story);
     AG_RUN(test_text_tokens__quoted_words);
+    AG_RUN(test_text_furniture__phrase_never_drops_running_text);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
