@@ -55,7 +55,7 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
     for (j = 0; j < e->n_evidence; j++) {
         const ag_evidence *ev = &e->evidence[j];
         cJSON *x = ag_export__jnew(arr, NULL, 0);
-        if (!x || ag_export__jstr(x, "doc", ev->doc) || ag_export__jnum(x, "sentence", ev->sentence, 0) ||
+        if (!x || ag_export__jstr(x, "doc", ev->doc && *ev->doc ? ev->doc : NULL) || ag_export__jnum(x, "sentence", ev->sentence, 0) ||
             ag_export__jstr(x, "text", ev->text) || ag_export__jstr(x, "rule", ev->rule) ||
             ag_export__jnum(x, "confidence", ev->confidence, AG_EXPORT_DECIMALS))
             goto out;

@@ -326,7 +326,7 @@ static char *page_data(const ag_graph *g, const ag_export_options *opts, const c
         for (j = 0; j < e->n_evidence; j++) {
             const ag_evidence *x = &e->evidence[j];
             cJSON *item = ag_export__jnew(ev, NULL, 0);
-            if (!item || ag_export__jstr(item, "doc", x->doc) || put_num(item, "sentence", x->sentence) ||
+            if (!item || ag_export__jstr(item, "doc", x->doc && *x->doc ? x->doc : NULL) || put_num(item, "sentence", x->sentence) ||
                 ag_export__jstr(item, "text", x->text) || ag_export__jstr(item, "rule", x->rule) ||
                 put_num(item, "confidence", x->confidence))
                 goto out;

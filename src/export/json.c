@@ -101,7 +101,7 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
     for (j = 0; j < e->n_evidence; j++) {
         const ag_evidence *ev = &e->evidence[j];
         cJSON *x = ag_export__jnew(arr, NULL, 0);
-        if (!x || ag_export__jstr(x, "doc", ev->doc) || put_num(x, "sentence", ev->sentence) ||
+        if (!x || ag_export__jstr(x, "doc", ev->doc && *ev->doc ? ev->doc : NULL) || put_num(x, "sentence", ev->sentence) ||
             put_num(x, "start", ev->start) || put_num(x, "end", ev->end) || ag_export__jstr(x, "text", ev->text) ||
             ag_export__jstr(x, "rule", ev->rule) || put_num(x, "confidence", ev->confidence))
             goto out;

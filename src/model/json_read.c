@@ -181,6 +181,8 @@ static int read_evidence(reader *r, const cJSON *e, ag_evidence *ev, const char 
         (err = opt_uint(r, e, "start", where, &ev->start)) < 0 ||
         (err = opt_uint(r, e, "end", where, &ev->end)) < 0)
         return err;
+    if (ev->doc && !*ev->doc)
+        ev->doc = NULL; /* older files wrote evidence of no known document as "" */
     c = cJSON_GetObjectItemCaseSensitive(e, "confidence");
     if (c && !cJSON_IsNull(c)) {
         if (!cJSON_IsNumber(c) || !isfinite(c->valuedouble))

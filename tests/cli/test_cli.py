@@ -288,6 +288,25 @@ def case_convert_roundtrip(tmp):
     expect(["convert", bad], 3, ["bad.json", "byte"])
 
 
+def case_convert_evidence_without_doc(tmp):
+    # evidence that names no document reads, writes as null and reads back
+    # the same (an earlier convert wrote "" and then refused its own output)
+    g = os.path.join(tmp, "g.json")
+    expect(["-o", g] + [os.path.join(SRC, f) for f in examples()], 0)
+    doc = json.loads(read(g))
+    for e in doc["graph"]["edges"]:
+        for ev in e["metadata"]["evidence"]:
+            ev.pop("doc", None)
+    nodoc = write(os.path.join(tmp, "nodoc.json"), json.dumps(doc))
+    first, _ = expect(["convert", "-f", "json", nodoc], 0)
+    again = write(os.path.join(tmp, "again.json"), first)
+    second, _ = expect(["convert", "-f", "json", again], 0)
+    check(first == second, "convert of its own output changed it")
+    older = write(os.path.join(tmp, "older.json"), first.replace(b'"doc":\tnull', b'"doc":\t""'))
+    third, _ = expect(["convert", "-f", "json", older], 0)
+    check(third == first, 'an empty "doc" reads as none')
+
+
 def case_jsonl(tmp):
     recs = [
         {"id": "a1", "title": "Talks", "date": "2025-01-14", "url": "https://example.org/a1",
