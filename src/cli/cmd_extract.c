@@ -14,7 +14,7 @@
 /* Progress lines appear only for runs longer than this many inputs. */
 #define PROGRESS_MIN_INPUTS 4
 
-enum { OPT_LAYOUT = 256, OPT_MIN_CONFIDENCE, OPT_EXPLAIN, OPT_JSONL, OPT_DATE, OPT_VERSION };
+enum { OPT_LAYOUT = 256, OPT_MIN_CONFIDENCE, OPT_EXPLAIN, OPT_JSONL, OPT_DATE, OPT_VERSION, OPT_STRICT };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -24,6 +24,7 @@ static const struct option long_options[] = {
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"date", required_argument, NULL, OPT_DATE},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -40,7 +41,29 @@ typedef struct run {
     ag_nlp_model *nlp;        /* the built-in language model */
     const char *default_date; /* --date */
     int quiet;
+    int strict;               /* --strict: an article that fails stops the run */
+    size_t skipped;           /* articles skipped with a warning */
+    size_t processed;         /* articles extracted */
+    int first_skip;           /* the exit code of the first skip */
 } run;
+
+/* An article that cannot be processed costs only itself: warn (naming it and
+ * the reason) and go on, unless --strict or out of memory, which stop the run
+ * with @p code.  Returns AG_EXIT_OK to go on. */
+static int skip_or_fail(run *r, int code, const char *where, const char *why)
+{
+    size_t n = strlen(where);
+    int named = !strncmp(why, where, n) && why[n] == ':'; /* the library's message names the file */
+
+    if (r->strict || code == AG_EXIT_PROCESSING) {
+        cli_error("%s%s%s", named ? "" : where, named ? "" : ": ", why);
+        return code;
+    }
+    cli_warn("%s%sskipped: %s", named ? "" : where, named ? "" : ": ", why);
+    if (!r->skipped++)
+        r->first_skip = code;
+    return AG_EXIT_OK;
+}
 
 /* Metadata of one article; all may be NULL. */
 typedef struct meta {
@@ -137,6 +160,8 @@ static int process_doc(run *r, const char *name, const char *bytes, size_t len, 
         (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, m->date)) < 0 ||
         (rc = ag_text_analyze(&text, r->ctx, doc, r->lex)) < 0)
         goto out;
+    if (text->n_sentences == 0 && len > 0 && !r->quiet)
+        cli_warn("%s: no sentences (nothing to extract)", name);
     /* Which date an article has: its own metadata, else the date its text
      * states, else the run's --date default. */
     date = m->date ? m->date : text->published ? text->published : r->default_date;
@@ -152,6 +177,7 @@ static int process_doc(run *r, const char *name, const char *bytes, size_t len, 
         (rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, title)) < 0 ||
         (rc = ag_graph_merge(r->all, r->ctx, part)) < 0)
         goto out;
+    r->processed++;
 out:
     free(headline);
     ag_graph_free(part);
@@ -168,11 +194,18 @@ static int process_file(run *r, const char *path)
     size_t len;
     int rc;
 
-    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK)
-        return rc;
+    if ((rc = cli_read_file(&bytes, &len, path)) != AG_EXIT_OK) {
+        if (r->strict)
+            return rc;
+        if (!r->skipped++) /* cli_read_file said why */
+            r->first_skip = rc;
+        return AG_EXIT_OK;
+    }
     if (len == 0 && !r->quiet)
         cli_warn("%s: empty input", name);
-    rc = process_doc(r, name, bytes, len, &m) < 0 ? cli_fail(r->ctx, 0) : AG_EXIT_OK;
+    rc = process_doc(r, name, bytes, len, &m) < 0
+             ? skip_or_fail(r, ag_exit_for(ag_ctx_errcode(r->ctx), 0), name, ag_ctx_errmsg(r->ctx))
+             : AG_EXIT_OK;
     free(bytes);
     return rc;
 }
@@ -182,7 +215,7 @@ static int process_file(run *r, const char *path)
 static int process_jsonl(run *r, const char *path)
 {
     const char *name = cli_is_stdin(path) ? "stdin" : path;
-    char *line = NULL, *docname = NULL, err[160];
+    char *line = NULL, *docname = NULL, err[160], where[4096];
     size_t cap = 0;
     unsigned long lineno = 0;
     cli_record rec = {0};
@@ -202,20 +235,24 @@ static int process_jsonl(run *r, const char *path)
             len--;
         if (strspn(line, " \t") >= len)
             continue;
+        snprintf(where, sizeof(where), "%s:%lu", name, lineno);
         if ((bad = ag_text_utf8_check(line, len)) >= 0) {
-            cli_error("%s:%lu: column %lld: invalid UTF-8", name, lineno, bad + 1);
-            rc = AG_EXIT_BAD_INPUT;
-            goto out;
+            snprintf(err, sizeof(err), "column %lld: invalid UTF-8", bad + 1);
+            if ((rc = skip_or_fail(r, AG_EXIT_BAD_INPUT, where, err)) != AG_EXIT_OK)
+                goto out;
+            continue;
         }
         if ((rc = cli_record_parse(&rec, line, len, err, sizeof(err))) < 0) {
-            cli_error("%s:%lu: %s", name, lineno, err);
-            rc = ag_exit_for(rc, 0);
-            goto out;
+            if ((rc = skip_or_fail(r, ag_exit_for(rc, 0), where, err)) != AG_EXIT_OK)
+                goto out;
+            cli_record_free(&rec);
+            continue;
         }
         if (!rec.text) {
-            cli_error("%s:%lu: the record has no \"text\"", name, lineno);
-            rc = AG_EXIT_BAD_INPUT;
-            goto out;
+            if ((rc = skip_or_fail(r, AG_EXIT_BAD_INPUT, where, "the record has no \"text\"")) != AG_EXIT_OK)
+                goto out;
+            cli_record_free(&rec);
+            continue;
         }
         if (rec.date && !is_iso_date(rec.date)) {
             if (!r->quiet)
@@ -238,11 +275,10 @@ static int process_jsonl(run *r, const char *path)
             snprintf(docname, need, "%s:%lu", name, lineno);
         }
         m = (meta){rec.title, rec.date, rec.url, rec.source};
-        if (process_doc(r, docname ? docname : rec.id, rec.text, rec.text_len, &m) < 0) {
-            cli_error("%s:%lu: %s", name, lineno, ag_ctx_errmsg(r->ctx));
-            rc = ag_exit_for(ag_ctx_errcode(r->ctx), 0);
+        if (process_doc(r, docname ? docname : rec.id, rec.text, rec.text_len, &m) < 0 &&
+            (rc = skip_or_fail(r, ag_exit_for(ag_ctx_errcode(r->ctx), 0), where, ag_ctx_errmsg(r->ctx))) !=
+                AG_EXIT_OK)
             goto out;
-        }
         cli_record_free(&rec);
     }
     if (ferror(f)) {
@@ -266,7 +302,7 @@ int cmd_extract(int argc, char **argv)
     const char **lexicons = NULL;
     size_t n_lexicons = 0, n_inputs, n_stdin = 0;
     int explain = 0, jsonl = 0, progress, opt, rc;
-    run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, NULL, 0};
+    run r = {NULL, NULL, NULL, AG_EXTRACT_OPTIONS_INIT, NULL, NULL, 0, 0, 0, 0, AG_EXIT_OK};
     char **inputs, *end;
     static char *stdin_only[] = {"-"};
     cli_filter filter = CLI_FILTER_INIT;
@@ -285,6 +321,7 @@ int cmd_extract(int argc, char **argv)
         case 'q': r.quiet = 1; break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_JSONL: jsonl = 1; break;
+        case OPT_STRICT: r.strict = 1; break;
         case OPT_LAYOUT:
             if (!cli_layout_valid(optarg)) {
                 rc = cli_usage_error(NULL, "unknown layout engine '%s' (" CLI_LAYOUT_ENGINES ")",
@@ -362,6 +399,9 @@ int cmd_extract(int argc, char **argv)
         if ((rc = cli_add_lexicon(r.lex, r.ctx, lexicons[i])) != AG_EXIT_OK)
             goto out;
 
+    /* one article alone has no rest to save: its error is the run's */
+    if (n_inputs == 1 && !jsonl && !has_suffix(inputs[0], ".jsonl"))
+        r.strict = 1;
     progress = !r.quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);
     for (size_t i = 0; i < n_inputs; i++) {
         if (progress)
@@ -372,6 +412,11 @@ int cmd_extract(int argc, char **argv)
             goto out;
     }
     cli_progress_clear();
+    /* nothing left to make a graph of: the skip was the run's error */
+    if (r.skipped && !r.processed) {
+        rc = r.first_skip;
+        goto out;
+    }
 
     if (ag_graph_finalize(r.all, r.ctx) < 0) {
         rc = cli_fail(r.ctx, 0);
@@ -380,6 +425,11 @@ int cmd_extract(int argc, char **argv)
     if ((rc = cli_filter_apply(&r.all, r.ctx, &filter, NULL, r.quiet)) != AG_EXIT_OK)
         goto out;
     rc = cli_export_write(r.ctx, r.all, fmt, layout, output);
+    if (rc == AG_EXIT_OK && r.skipped) {
+        if (!r.quiet)
+            cli_warn("%zu article%s skipped; the graph holds the rest", r.skipped, r.skipped == 1 ? "" : "s");
+        rc = AG_EXIT_SKIPPED;
+    }
 out:
     cli_filter_free(&filter);
     ag_graph_free(r.all);

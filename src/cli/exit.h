@@ -11,6 +11,7 @@
 #define AG_EXIT_BAD_INPUT 3  /* an input is malformed: invalid UTF-8, bad JSON or JSONL, bad lexicon */
 #define AG_EXIT_IO 4         /* reading an input or writing the output failed */
 #define AG_EXIT_INTERNAL 5   /* a dependency (igraph, Graphviz) failed, or a bug */
+#define AG_EXIT_SKIPPED 6    /* some articles were skipped (each named in a warning); the rest was written */
 
 /* Map an AG_E* code to an exit code.  AG_EINVAL means a bad option value
  * when @p in_usage is non-zero (exit 2) and a processing error otherwise. */

@@ -42,13 +42,15 @@ const char ag_cli_help_extract[] =
     "                          the rules that fired (stderr)\n"
     "      --jsonl             read inputs as JSON Lines, one article object per\n"
     "                          line\n"
+    "      --strict            stop at the first article that cannot be processed\n"
+    "                          (default: skip it, warn, exit 6)\n"
     "      --date YYYY-MM-DD   publication date for articles that state none\n"
     "  -q, --quiet             print errors only (no progress, no warnings)\n"
     "  -h, --help              print this help and exit\n"
     "      --version           print the version and exit\n"
     "\n"
     "Exit status: 0 ok, 1 processing error, 2 usage, 3 bad input, 4 I/O error,\n"
-    "5 internal error.\n"
+    "5 internal error, 6 skipped input.\n"
     "The manual: man actorgraph (docs/actorgraph.1).\n";
 
 const char ag_cli_help_convert[] =
@@ -83,7 +85,7 @@ const char ag_cli_help_convert[] =
     "  -h, --help              print this help and exit\n"
     "\n"
     "Exit status: 0 ok, 1 processing error, 2 usage, 3 bad input, 4 I/O error,\n"
-    "5 internal error.\n"
+    "5 internal error, 6 skipped input.\n"
     "The manual: man actorgraph (docs/actorgraph.1).\n";
 
 const char ag_cli_help_merge[] =
@@ -122,7 +124,7 @@ const char ag_cli_help_merge[] =
     "  -h, --help              print this help and exit\n"
     "\n"
     "Exit status: 0 ok, 1 processing error, 2 usage, 3 bad input, 4 I/O error,\n"
-    "5 internal error.\n"
+    "5 internal error, 6 skipped input.\n"
     "The manual: man actorgraph (docs/actorgraph.1).\n";
 
 const char ag_cli_help_stats[] =
@@ -154,7 +156,7 @@ const char ag_cli_help_stats[] =
     "  -h, --help              print this help and exit\n"
     "\n"
     "Exit status: 0 ok, 1 processing error, 2 usage, 3 bad input, 4 I/O error,\n"
-    "5 internal error.\n"
+    "5 internal error, 6 skipped input.\n"
     "The manual: man actorgraph (docs/actorgraph.1).\n";
 
 const char ag_cli_help_parse[] =
@@ -176,5 +178,5 @@ const char ag_cli_help_parse[] =
     "  -h, --help              print this help and exit\n"
     "\n"
     "Exit status: 0 ok, 1 processing error, 2 usage, 3 bad input, 4 I/O error,\n"
-    "5 internal error.\n"
+    "5 internal error, 6 skipped input.\n"
     "The manual: man actorgraph (docs/actorgraph.1).\n";

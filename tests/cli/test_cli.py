@@ -226,7 +226,7 @@ def case_atomic_failed_run_keeps_output(tmp):
     out = os.path.join(tmp, "g.json")
     expect(["-o", out, good], 0)
     before, files = read(out), listing(tmp)
-    expect(["-o", out, good, bad], 3, ["bad.txt"])
+    expect(["--strict", "-o", out, good, bad], 3, ["bad.txt"])
     check(read(out) == before, "a failed run changed the previous output")
     check(listing(tmp) == files, f"a failed run left files behind: {listing(tmp)}")
 
@@ -307,6 +307,23 @@ def case_convert_evidence_without_doc(tmp):
     check(third == first, 'an empty "doc" reads as none')
 
 
+def case_skip_bad_article(tmp):
+    # one article that cannot be processed costs only itself: a warning
+    # names it and why, the graph of the rest is written, and the exit code
+    # says something was skipped; --strict stops with no output
+    good = write(os.path.join(tmp, "good.txt"), ARTICLE)
+    bad = write(os.path.join(tmp, "bad.txt"), b"Valid start.\n\xff\xfe invalid\n")
+    missing = os.path.join(tmp, "missing.txt")
+    out = os.path.join(tmp, "g.json")
+    _, err = expect(["-o", out, bad, good, missing], 6, ["bad.txt", "missing.txt", "2 articles skipped"])
+    docs = [d["name"] for d in json.loads(read(out))["graph"]["metadata"]["documents"]]
+    check(docs == [good], f"the graph should hold the good article only: {docs}")
+    strict_out = os.path.join(tmp, "strict.json")
+    expect(["--strict", "-o", strict_out, good, bad], 3, ["bad.txt"])
+    check(not os.path.exists(strict_out), "--strict wrote a graph")
+    _, err = expect(["-"], 0, ["no sentences"], stdin=b"... --- !!!")
+
+
 def case_jsonl(tmp):
     recs = [
         {"id": "a1", "title": "Talks", "date": "2025-01-14", "url": "https://example.org/a1",
@@ -338,10 +355,13 @@ def case_jsonl_bad_line(tmp):
                                      ('["not", "an", "object"]', "JSON object"),
                                      ('{"text": "ok"} trailing', "after the object"))):
         path = write(os.path.join(tmp, f"c{n}.jsonl"), good + "\n" + good + "\n" + bad + "\n")
-        expect([path], 3, [f"c{n}.jsonl:3:", what])
+        expect(["--strict", path], 3, [f"c{n}.jsonl:3:", what])
+        out, _ = expect([path], 6, [f"c{n}.jsonl:3:", what, "skipped"])
+        check(json.loads(out)["graph"]["nodes"], "the records before a bad line were lost")
     path = write(os.path.join(tmp, "u.jsonl"), good.encode() + b"\n" + b'{"text": "bad \xff"}\n')
-    expect([path], 3, ["u.jsonl:2:", "invalid UTF-8"])
-    expect(["--jsonl", "-"], 3, ["stdin:1:"], stdin=b"{oops}\n")
+    expect(["--strict", path], 3, ["u.jsonl:2:", "invalid UTF-8"])
+    expect([path], 6, ["u.jsonl:2:", "invalid UTF-8"])
+    expect(["--strict", "--jsonl", "-"], 3, ["stdin:1:"], stdin=b"{oops}\n")
 
 
 def case_lexicon_errors(tmp):
