@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -26,10 +27,31 @@ void cli_progress_clear(void)
 
 static void vreport(const char *kind, const char *fmt, va_list ap)
 {
+    char small[1024], *msg = small;
+    const unsigned char *p;
+    va_list again;
+    int n;
+
     cli_progress_clear();
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!msg)
+        msg = small; /* out of memory: the message, cut */
     fprintf(stderr, "%s: %s: ", AG_CLI_NAME, kind);
-    vfprintf(stderr, fmt, ap);
+    /* a file name or a JSON string may carry terminal control bytes: show
+     * them, never send them */
+    for (p = (const unsigned char *)msg; n > 0 && *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            fprintf(stderr, "\\x%02x", *p);
+        else
+            fputc(*p, stderr);
+    }
     fputc('\n', stderr);
+    if (msg != small)
+        free(msg);
 }
 
 void cli_error(const char *fmt, ...)

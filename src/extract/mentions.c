@@ -318,6 +318,28 @@ static int title_then_name(ag_extractor *x, const sent_ctx *sc, uint32_t i)
     return (i < end && name_token(x, sc, i, 1)) || office;
 }
 
+/* Where a speculative reading of a phrase began: when the reading is
+ * refused, the mentions and relations it added are taken back, so that the
+ * words are read once ("chairman of Ghana's Maria Lopez" is not three
+ * mentions of each). */
+typedef struct np_mark {
+    size_t mentions, pendings;
+} np_mark;
+
+static np_mark np_mark_here(const ag_extractor *x)
+{
+    np_mark k;
+    k.mentions = x->n_m;
+    k.pendings = x->n_p;
+    return k;
+}
+
+static void np_rewind(ag_extractor *x, np_mark k)
+{
+    x->n_m = k.mentions;
+    x->n_p = k.pendings;
+}
+
 static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint32_t end, ag_actor_type type,
                        int lex_actor, unsigned flags);
 
@@ -1093,6 +1115,7 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
             if (head < 0 && i + 1 < end && (!strcmp(TOK(i)->lower, "of") || !strcmp(TOK(i)->lower, "for") ||
                                             !strcmp(TOK(i)->lower, "at"))) {
                 uint32_t p = i + 1;
+                np_mark before = np_mark_here(x);
                 int q = parse_np(x, sc, &p);
                 if (q == -2)
                     return -2;
@@ -1101,6 +1124,8 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
                     x->m[q].flags |= AG_M_QUALIFIER | AG_M_PREP;
                     qual = q;
                     i = p;
+                } else {
+                    np_rewind(x, before);
                 }
             }
             continue;
@@ -1498,6 +1523,7 @@ after_head:
         if (h->type == AG_ACTOR_PERSON && h->office && qual < 0 && owner < 0 && i + 2 < end &&
             !strcmp(TOK(i)->lower, "of") && !strcmp(TOK(i + 1)->lower, "the") && name_token(x, sc, i + 2, 1)) {
             uint32_t p = i + 1;
+            np_mark before = np_mark_here(x);
             int q = parse_np(x, sc, &p);
             if (q == -2)
                 return -2;
@@ -1507,6 +1533,8 @@ after_head:
                 if (ag_extract__pending(x, head, q, "role_of", "phrase.title_of", 0.8))
                     return -2;
                 i = p;
+            } else {
+                np_rewind(x, before);
             }
         }
         /* "Prime Minister Kofi Mensah of Ghana" */
@@ -1546,6 +1574,7 @@ static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t
     uint32_t i = *pos, end = sc->end, ph, len, p;
     const char *const *c;
     int found = 0, org;
+    np_mark before;
 
     if (i >= end || (x->m[head].type != AG_ACTOR_PERSON && x->m[head].type != AG_ACTOR_UNKNOWN))
         return 0;
@@ -1573,18 +1602,23 @@ static int copula_office(ag_extractor *x, const sent_ctx *sc, int head, uint32_t
         p++;
     if (p >= end || !(TOK(p)->flags & (AG_TOK_CAP | AG_TOK_ALLCAPS)))
         p = i + 1;
+    before = np_mark_here(x);
     org = parse_np(x, sc, &p);
     if (org == -2)
         return -1;
-    if (org < 0)
+    if (org < 0) {
+        np_rewind(x, before);
         return 0;
+    }
     if (x->m[org].type == AG_ACTOR_UNKNOWN && x->m[org].lex_actor < 0) {
         x->m[org].type = AG_ACTOR_ORGANIZATION; /* whatever has a chairman */
         x->m[org].flags &= ~AG_M_SINGLE;
     }
     if (x->m[org].type != AG_ACTOR_ORGANIZATION && x->m[org].type != AG_ACTOR_COUNTRY &&
-        x->m[org].type != AG_ACTOR_MEDIA && x->m[org].type != AG_ACTOR_GROUP)
+        x->m[org].type != AG_ACTOR_MEDIA && x->m[org].type != AG_ACTOR_GROUP) {
+        np_rewind(x, before);
         return 0;
+    }
     x->m[org].flags |= AG_M_PREP;
     x->m[head].type = AG_ACTOR_PERSON;
     x->m[head].flags &= ~AG_M_SINGLE;
@@ -1609,7 +1643,7 @@ static int holds_office(ag_extractor *x, int head, int q, double confidence)
 static int party_member_on(ag_extractor *x, const sent_ctx *sc, int head, uint32_t a, uint32_t len, int party_lex,
                            uint32_t *pos)
 {
-    size_t before = x->n_m;
+    np_mark before = np_mark_here(x);
     uint32_t q = a + len + 1;
     int party, body;
 
@@ -1619,7 +1653,7 @@ static int party_member_on(ag_extractor *x, const sent_ctx *sc, int head, uint32
         return -1;
     if (body < 0 || x->m[body].type != AG_ACTOR_ORGANIZATION ||
         !(q == sc->end || (TOK(q)->norm[0] == ',' && TOK(q)->len == 1))) {
-        x->n_m = before;
+        np_rewind(x, before);
         return 0;
     }
     x->m[body].flags |= AG_M_PREP;
@@ -1646,7 +1680,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     /* "Atiku, from the People's Democratic Party," */
     if (!strcmp(TOK(i)->lower, "from") && (x->m[head].type == AG_ACTOR_PERSON || x->m[head].type == AG_ACTOR_UNKNOWN)) {
         uint32_t p = i + 1;
-        size_t before = x->n_m;
+        np_mark before = np_mark_here(x);
         org = parse_np(x, sc, &p);
         if (org == -2)
             return -1;
@@ -1660,7 +1694,7 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             *pos = p;
             return 0;
         }
-        x->n_m = before;
+        np_rewind(x, before);
         return 0;
     }
     while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
@@ -1796,13 +1830,13 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             q++;
         if (q > p && q < end && q < i + 5 && name_token(x, sc, q, 1))
             p = q;
-        size_t before = x->n_m;
+        np_mark before = np_mark_here(x);
         org = parse_np(x, sc, &p);
         if (org == -2)
             return -1;
         /* "..., the leader of Hamas Ismail Haniyeh said": the title is the next name's */
         if (org >= 0 && p < end && name_token(x, sc, p, 1)) {
-            x->n_m = before;
+            np_rewind(x, before);
             return 0;
         }
         if (org >= 0) {

@@ -324,6 +324,23 @@ def case_skip_bad_article(tmp):
     _, err = expect(["-"], 0, ["no sentences"], stdin=b"... --- !!!")
 
 
+def case_calendar_dates(tmp):
+    # --date and JSONL dates must be days of the calendar
+    for bad in ("2025-02-30", "2025-02-29", "2025-04-31", "2025-13-01"):
+        expect(["--date", bad, "-"], 2, [bad], stdin=ARTICLE.encode())
+    expect(["--date", "2024-02-29", "-"], 0, stdin=ARTICLE.encode())
+    path = write(os.path.join(tmp, "d.jsonl"), json.dumps({"id": "a", "date": "2025-02-30", "text": ARTICLE}) + "\n")
+    out, err = expect([path], 0, ["ignoring date"])
+    check(json.loads(out)["graph"]["metadata"]["documents"][0].get("date") != "2025-02-30", "impossible date kept")
+
+
+def case_control_bytes_escaped(tmp):
+    # a file name with terminal control bytes is shown, never sent raw
+    name = os.path.join(tmp, "no\x1b[31msuch.txt")
+    _, err = expect([name], 4, ["\\x1b[31m"])
+    check("\x1b" not in err, f"raw escape byte in the message: {err!r}")
+
+
 def case_jsonl(tmp):
     recs = [
         {"id": "a1", "title": "Talks", "date": "2025-01-14", "url": "https://example.org/a1",

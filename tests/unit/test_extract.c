@@ -197,6 +197,17 @@ static void test_extract_bounds__apposition_at_the_end(void)
     ag_doc_free(doc);
 }
 
+/* A reading tried and refused takes back what it added: each name of
+ * "chairman of Ghana's Maria Lopez" is one mention, not one per attempt. */
+static void test_extract_mentions__refused_readings_rewound(void)
+{
+    ag_graph *g = extract("Peter Rake is currently chairman of Ghana's Maria Lopez, officials said.");
+    const ag_actor *a = g ? actor(g, "Maria Lopez") : NULL, *c = g ? actor(g, "Ghana") : NULL;
+    AG_CHECK(a && a->mentions == 1);
+    AG_CHECK(c && c->mentions == 1);
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -212,6 +223,7 @@ int main(void)
     AG_RUN(test_extract_merge__description_joins_the_named_organization);
     AG_RUN(test_extract_lexicon__channel_field);
     AG_RUN(test_extract_bounds__apposition_at_the_end);
+    AG_RUN(test_extract_mentions__refused_readings_rewound);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();
