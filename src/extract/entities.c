@@ -106,9 +106,11 @@ static int register_key(ag_extractor *x, const char *text, int ent)
     return register_key_k(x, arena_key(x, text), ent);
 }
 
+/* The entity of @p text's key, -1 for none, -2 when out of memory. */
 static int find_key(ag_extractor *x, const char *text)
 {
-    return find_key_k(x, arena_key(x, text));
+    char *k = arena_key(x, text);
+    return k ? find_key_k(x, k) : -2;
 }
 
 /* A person's better name: more words wins ("Cho Tae-yul" over "Cho"). */
@@ -966,7 +968,7 @@ int ag_extract__entities(ag_extractor *x)
         if (m->lex_actor >= 0) {
             const char *name = x->lex->actors[m->lex_actor].name;
             ent = find_key(x, name);
-            if (ent < 0 && (ent = new_entity(x, m, name)) < 0)
+            if (ent == -2 || (ent < 0 && (ent = new_entity(x, m, name)) < 0))
                 return AG_ENOMEM;
             if ((rc = register_key(x, name, ent)))
                 return rc;
@@ -981,9 +983,14 @@ int ag_extract__entities(ag_extractor *x)
                         speaker_pronoun(x, m) == 'i';
         if (it_speaks)
             m->type = AG_ACTOR_ORGANIZATION;
-        ent = find_key_k(x, mention_key(x, m));
-        if (ent < 0 && m->alias)
-            ent = find_key(x, m->alias);
+        {
+            char *k = mention_key(x, m);
+            if (!k)
+                return AG_ENOMEM;
+            ent = find_key_k(x, k);
+        }
+        if (ent < 0 && m->alias && (ent = find_key(x, m->alias)) == -2)
+            return AG_ENOMEM;
         /* the earlier mentions typed it a person only by default */
         if (it_speaks && ent >= 0 && x->e[ent].type == AG_ACTOR_PERSON)
             x->e[ent].type = AG_ACTOR_ORGANIZATION;

@@ -39,37 +39,44 @@ static int emittable(const ag_entity *e)
            e->type == AG_ACTOR_MEDIA || e->type == AG_ACTOR_GROUP;
 }
 
-static void explain_sentence(ag_extractor *x, size_t s)
+/* The --explain lines of sentence s; AG_ENOMEM when a line cannot be made. */
+static int explain_sentence(ag_extractor *x, size_t s)
 {
     const ag_sentence *se = &x->text->sentences[s];
     ag_buf b = AG_BUF_INIT;
     size_t k;
+    int bad = 0;
     char *text = ag_clean_text(ag_doc_bytes(x->text->doc, NULL) + se->start, se->end - se->start);
 
-    ag_buf_printf(&b, "%s: sentence %zu (line %u): %s", ag_doc_name(x->text->doc), s, se->line, text ? text : "");
-    x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
+    bad |= !text || ag_buf_printf(&b, "%s: sentence %zu (line %u): %s", ag_doc_name(x->text->doc), s, se->line,
+                                  text ? text : "") != 0;
+    if (!bad)
+        x->opts->explain(b.data, x->opts->explain_payload);
     if (x->parse_notes && x->parse_notes[s])
         x->opts->explain(x->parse_notes[s], x->opts->explain_payload);
     b.len = 0;
-    ag_buf_puts(&b, "  actors:");
-    for (k = x->sent_first[s]; k < x->sent_first[s + 1]; k++) {
+    bad |= ag_buf_puts(&b, "  actors:") != 0;
+    for (k = x->sent_first[s]; k < x->sent_first[s + 1] && !bad; k++) {
         const ag_mention *m = &x->m[k];
-        ag_buf_printf(&b, " [%s/%s%s%s]", m->entity >= 0 ? x->e[m->entity].label : m->text,
-                      ag_actor_type_name(m->entity >= 0 ? x->e[m->entity].type : m->type),
-                      m->flags & AG_M_QUALIFIER ? ",qualifier" : "", m->entity < 0 ? ",unresolved" : "");
+        bad |= ag_buf_printf(&b, " [%s/%s%s%s]", m->entity >= 0 ? x->e[m->entity].label : m->text,
+                             ag_actor_type_name(m->entity >= 0 ? x->e[m->entity].type : m->type),
+                             m->flags & AG_M_QUALIFIER ? ",qualifier" : "", m->entity < 0 ? ",unresolved" : "") != 0;
     }
-    x->opts->explain(b.data ? b.data : "", x->opts->explain_payload);
-    for (k = 0; k < x->n_p; k++) {
+    if (!bad)
+        x->opts->explain(b.data, x->opts->explain_payload);
+    for (k = 0; k < x->n_p && !bad; k++) {
         const ag_pending *p = &x->p[k];
         if (p->sent != s || p->confidence < 0 || x->m[p->a].entity < 0 || x->m[p->b].entity < 0)
             continue;
         b.len = 0;
-        ag_buf_printf(&b, "  edge: %s -%s-> %s (rule %s, confidence %.2f)", x->e[x->m[p->a].entity].label, p->relation,
-                      x->e[x->m[p->b].entity].label, p->rule, p->confidence);
-        x->opts->explain(b.data, x->opts->explain_payload);
+        bad |= ag_buf_printf(&b, "  edge: %s -%s-> %s (rule %s, confidence %.2f)", x->e[x->m[p->a].entity].label,
+                             p->relation, x->e[x->m[p->b].entity].label, p->rule, p->confidence) != 0;
+        if (!bad)
+            x->opts->explain(b.data, x->opts->explain_payload);
     }
     ag_buf_free(&b);
     free(text);
+    return bad ? AG_ENOMEM : AG_OK;
 }
 
 /* "officials", "forces", "government": a noun a state's name may stand in for */
@@ -260,7 +267,10 @@ int ag_extract(ag_graph **out, ag_ctx *ctx, const ag_lexicon *lex, const ag_text
     }
     if (opts && opts->explain)
         for (i = 0; i < text->n_sentences; i++)
-            explain_sentence(&x, i);
+            if ((rc = explain_sentence(&x, i))) {
+                ag_error_set(ctx, rc, "%s: out of memory explaining the extraction", ag_doc_name(doc));
+                goto out;
+            }
     if ((rc = ag_graph_new(&g, ctx)) ||
         (rc = ag_graph_add_document(g, ctx, ag_doc_name(doc), date, ag_doc_meta_get(doc, AG_META_URL),
                                     ag_doc_meta_get(doc, AG_META_TITLE))) ||

@@ -345,7 +345,7 @@ static int add_mention(ag_extractor *x, const sent_ctx *sc, uint32_t start, uint
 
 /* "Iran-backed": a known actor before "-backed", "-funded", "-owned" ...
  * Adds that actor as a qualifier mention over the token, and says which
- * relation it has to the phrase's head; -1 if the token is not one. */
+ * relation it has to the phrase's head; -1 if the token is not one, -2 out of memory. */
 static int hyphen_backer(ag_extractor *x, const sent_ctx *sc, uint32_t i, const char **relation)
 {
     static const struct { const char *suffix, *relation; } kinds[] = {
@@ -365,8 +365,10 @@ static int hyphen_backer(ag_extractor *x, const sent_ctx *sc, uint32_t i, const 
     }
     if (k == sizeof(kinds) / sizeof(kinds[0]))
         return -1;
-    if (ag_text__tokenize(&tv, &x->arena, t->norm, n - strlen(kinds[k].suffix), 0))
-        return -1;
+    if (ag_text__tokenize(&tv, &x->arena, t->norm, n - strlen(kinds[k].suffix), 0)) {
+        free(tv.v);
+        return -2; /* out of memory */
+    }
     if (tv.n && ag_lexicon__match(x->lex, tv.v, 0, tv.n,
                                   (1u << AG_LX_ACTOR) | (1u << AG_LX_CAPITAL) | (1u << AG_LX_METONYM) |
                                       (1u << AG_LX_DEMONYM),
@@ -374,8 +376,10 @@ static int hyphen_backer(ag_extractor *x, const sent_ctx *sc, uint32_t i, const 
         len == tv.n) {
         const ag_lx_phrase *p = &x->lex->phrases[ph];
         m = add_mention(x, sc, i, i + 1, x->lex->actors[p->actor].type, (int)p->actor, AG_M_QUALIFIER);
-        if (m >= 0)
-            x->m[m].text = ag_arena_strndup(&x->arena, t->norm, n - strlen(kinds[k].suffix));
+        if (m >= 0 && !(x->m[m].text = ag_arena_strndup(&x->arena, t->norm, n - strlen(kinds[k].suffix))))
+            m = -2;
+        else if (m < 0)
+            m = -2; /* add_mention fails only for memory */
         *relation = kinds[k].relation;
     }
     free(tv.v);
@@ -958,9 +962,12 @@ static int parse_np(ag_extractor *x, const sent_ctx *sc, uint32_t *pos)
         its |= !strcmp(TOK(i)->lower, "its") || !strcmp(TOK(i)->lower, "their");
         i++;
     }
-    /* "Iran-backed Hezbollah", "Kremlin-funded outlets": the backer inside the word */
+    /* "Iran-backed Hezbollah", "Kremlin-funded outlets": the backer inside the word
+ * (-2: out of memory) */
     if (i + 1 < end && (TOK(i)->flags & AG_TOK_HYPHEN) && (backer = hyphen_backer(x, sc, i, &backer_rel)) >= 0)
         i++;
+    else if (backer == -2)
+        return -2;
     for (;;) {
         if (i >= end)
             break;

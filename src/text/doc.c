@@ -1,5 +1,6 @@
 /* actorgraph: documents (ag_doc): a private copy of an article's bytes,
  * checked to be UTF-8 before anything else looks at them, plus metadata. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,10 @@ int ag_doc_new(ag_doc **out, ag_ctx *ctx, const char *name, const char *bytes, s
     *out = NULL;
     if (!name)
         name = "-";
+    /* spans and offsets are 32-bit: refuse what they cannot address */
+    if (len > (size_t)UINT32_MAX - 1)
+        return ag_error_set(ctx, AG_EINVAL, "%s: %zu bytes: a document must be under 4 GiB (split the file)", name,
+                            len);
     bad = ag_text_utf8_check(bytes, len);
     if (bad >= 0) {
         unsigned long line = 1;
