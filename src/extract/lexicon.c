@@ -3,6 +3,7 @@
  * Look-ups are hash-table probes on lower-case words: no scans per token. */
 #include "lexicon.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -602,6 +603,142 @@ int ag_lexicon__wordset_named(const char *key)
     return -1;
 }
 
+/* ---- the shape of a lexicon file ----
+ * Every known key must hold the type the loaders read; a wrong type is an
+ * error naming its JSON path ("actors[3].aliases[1]"), never a silent skip.
+ * Unknown keys are allowed (a newer file, or "_comment"). */
+
+typedef enum { SH_STRING, SH_NUMBER, SH_BOOL, SH_STRINGS } shape_kind;
+
+typedef struct shape_field {
+    const char *key;
+    shape_kind kind;
+    int required;
+} shape_field;
+
+static int shape_error(ag_ctx *ctx, const char *name, const char *path, const char *what)
+{
+    return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "%s: must be %s", path, what);
+}
+
+static int check_strings(ag_ctx *ctx, const char *name, const cJSON *arr, const char *path)
+{
+    const cJSON *it;
+    char sub[192];
+    int k = 0;
+
+    if (!cJSON_IsArray(arr))
+        return shape_error(ctx, name, path, "an array of strings");
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it)) {
+            snprintf(sub, sizeof sub, "%s[%d]", path, k);
+            return shape_error(ctx, name, sub, "a string");
+        }
+        k++;
+    }
+    return AG_OK;
+}
+
+static int check_fields(ag_ctx *ctx, const char *name, const cJSON *obj, const char *path, const shape_field *f,
+                        size_t n)
+{
+    static const char *const what[] = {"a string", "a number", "true or false", "an array of strings"};
+    char sub[192];
+    size_t i;
+
+    if (!cJSON_IsObject(obj))
+        return shape_error(ctx, name, path, "an object");
+    for (i = 0; i < n; i++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f[i].key);
+        int ok;
+        snprintf(sub, sizeof sub, "%s.%s", path, f[i].key);
+        if (!v) {
+            if (f[i].required)
+                return ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "%s: missing", sub);
+            continue;
+        }
+        if (f[i].kind == SH_STRINGS) {
+            int rc = check_strings(ctx, name, v, sub);
+            if (rc)
+                return rc;
+            continue;
+        }
+        ok = f[i].kind == SH_STRING ? cJSON_IsString(v) : f[i].kind == SH_NUMBER ? cJSON_IsNumber(v) : cJSON_IsBool(v);
+        if (!ok)
+            return shape_error(ctx, name, sub, what[f[i].kind]);
+    }
+    return AG_OK;
+}
+
+/* Each element of root[key] is an object of fields @p f (or, with
+ * @p strings_too, a plain string). */
+static int check_objects(ag_ctx *ctx, const char *name, const cJSON *root, const char *key, const shape_field *f,
+                         size_t n, int strings_too)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, key), *it;
+    char path[96];
+    int k = 0, rc;
+
+    if (!arr)
+        return AG_OK;
+    if (!cJSON_IsArray(arr))
+        return shape_error(ctx, name, key, "an array");
+    cJSON_ArrayForEach(it, arr) {
+        snprintf(path, sizeof path, "%s[%d]", key, k++);
+        if (strings_too && cJSON_IsString(it))
+            continue;
+        if ((rc = check_fields(ctx, name, it, path, f, n)))
+            return rc;
+    }
+    return AG_OK;
+}
+
+#define N_FIELDS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int check_shape(ag_ctx *ctx, const char *name, const cJSON *root)
+{
+    static const shape_field country[] = {{"name", SH_STRING, 1},     {"aliases", SH_STRINGS, 0},
+                                          {"capitals", SH_STRINGS, 0}, {"demonyms", SH_STRINGS, 0},
+                                          {"metonyms", SH_STRINGS, 0}};
+    static const shape_field actor[] = {
+        {"name", SH_STRING, 1}, {"type", SH_STRING, 0}, {"aliases", SH_STRINGS, 0}, {"channel", SH_BOOL, 0}};
+    static const shape_field title[] = {{"words", SH_STRING, 1}, {"kind", SH_STRING, 0}};
+    static const shape_field rule[] = {
+        {"id", SH_STRING, 1},           {"relation", SH_STRING, 1},         {"trigger", SH_STRING, 1},
+        {"pattern", SH_STRING, 0},      {"object_prep", SH_STRING, 0},      {"confidence", SH_NUMBER, 0},
+        {"max_gap", SH_NUMBER, 0},      {"passive", SH_BOOL, 0},            {"symmetric", SH_BOOL, 0},
+        {"object_previous", SH_BOOL, 0}, {"noun", SH_BOOL, 0},              {"nationality", SH_BOOL, 0},
+        {"subject_types", SH_STRINGS, 0}, {"object_types", SH_STRINGS, 0}};
+    static const shape_field dep_rule[] = {
+        {"id", SH_STRING, 1},           {"relation", SH_STRING, 1},     {"lemmas", SH_STRINGS, 0},
+        {"upos", SH_STRINGS, 0},        {"source", SH_STRINGS, 0},      {"target", SH_STRINGS, 0},
+        {"mutual", SH_STRINGS, 0},      {"pairs", SH_STRINGS, 0},       {"retracts", SH_STRINGS, 0},
+        {"subject_types", SH_STRINGS, 0}, {"object_types", SH_STRINGS, 0}, {"media_relation", SH_STRING, 0},
+        {"overrides", SH_BOOL, 0},      {"symmetric", SH_BOOL, 0},      {"confidence", SH_NUMBER, 0}};
+    static const shape_field furniture[] = {
+        {"lines", SH_STRINGS, 0}, {"prefixes", SH_STRINGS, 0}, {"phrases", SH_STRINGS, 0}};
+    const cJSON *v;
+    size_t i;
+    int rc;
+
+    for (i = 0; i < sizeof(word_lists) / sizeof(word_lists[0]); i++)
+        if ((v = cJSON_GetObjectItemCaseSensitive(root, word_lists[i].key)) &&
+            (rc = check_strings(ctx, name, v, word_lists[i].key)))
+            return rc;
+    if ((v = cJSON_GetObjectItemCaseSensitive(root, "media_nouns")) && (rc = check_strings(ctx, name, v, "media_nouns")))
+        return rc;
+    if ((v = cJSON_GetObjectItemCaseSensitive(root, "furniture")) &&
+        (rc = check_fields(ctx, name, v, "furniture", furniture, N_FIELDS(furniture))))
+        return rc;
+    if ((rc = check_objects(ctx, name, root, "countries", country, N_FIELDS(country), 0)) ||
+        (rc = check_objects(ctx, name, root, "actors", actor, N_FIELDS(actor), 0)) ||
+        (rc = check_objects(ctx, name, root, "titles", title, N_FIELDS(title), 1)) ||
+        (rc = check_objects(ctx, name, root, "rules", rule, N_FIELDS(rule), 0)) ||
+        (rc = check_objects(ctx, name, root, "dep_rules", dep_rule, N_FIELDS(dep_rule), 0)))
+        return rc;
+    return AG_OK;
+}
+
 int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t len, const char *name)
 {
     const char *end = NULL;
@@ -622,6 +759,8 @@ int ag_lexicon_add_json(ag_lexicon *lex, ag_ctx *ctx, const char *bytes, size_t 
         rc = ag_error_set_at(ctx, AG_EPARSE, name, 0, -1, "a lexicon file must be a JSON object");
         goto out;
     }
+    if ((rc = check_shape(ctx, name, root)))
+        goto out;
     for (i = 0; i < sizeof(word_lists) / sizeof(word_lists[0]); i++)
         if ((rc = load_strings(lex, cJSON_GetObjectItemCaseSensitive(root, word_lists[i].key), word_lists[i].set,
                                word_lists[i].inflect)))

@@ -341,6 +341,26 @@ def case_control_bytes_escaped(tmp):
     check("\x1b" not in err, f"raw escape byte in the message: {err!r}")
 
 
+def case_lexicon_wrong_types(tmp):
+    # a lexicon field of the wrong type is an error naming its JSON path,
+    # never silently ignored; unknown keys stay allowed
+    cases = [
+        ('{"countries": [{"name": "Xland", "aliases": ["X", 3]}]}', "countries[0].aliases[1]"),
+        ('{"actors": [{"name": "A", "channel": "yes"}]}', "actors[0].channel"),
+        ('{"org_heads": "bank"}', "org_heads"),
+        ('{"rules": [{"id": "r", "relation": "meets", "trigger": "met", "confidence": "high"}]}',
+         "rules[0].confidence"),
+        ('{"titles": ["envoy", {"words": 7}]}', "titles[1].words"),
+        ('{"dep_rules": [{"id": "d", "relation": "meets", "lemmas": "meet"}]}', "dep_rules[0].lemmas"),
+        ('{"actors": [{"type": "media"}]}', "actors[0].name"),
+    ]
+    for n, (text, path) in enumerate(cases):
+        lx = write(os.path.join(tmp, f"lx{n}.json"), text)
+        expect(["-L", lx, "-"], 3, [f"lx{n}.json", path], stdin=ARTICLE.encode())
+    ok = write(os.path.join(tmp, "ok.json"), '{"_comment": "ours", "future_key": 5, "org_heads": ["syndicate"]}')
+    expect(["-L", ok, "-"], 0, stdin=ARTICLE.encode())
+
+
 def case_jsonl(tmp):
     recs = [
         {"id": "a1", "title": "Talks", "date": "2025-01-14", "url": "https://example.org/a1",
