@@ -140,8 +140,9 @@ static int write_in_place(const char *path, const char *bytes, size_t len)
     return AG_EXIT_OK;
 }
 
-/* The temporary file being written, so an interrupt can remove it.  The
- * only global of the CLI: a signal handler has no other way to find it. */
+/* The temporary file being written, so an interrupt can remove it, and the
+ * dispositions it replaced (in guard_signals).  The only globals of the CLI:
+ * a signal handler has no other way to find them. */
 static char tmp_path[PATH_MAX];
 static volatile sig_atomic_t tmp_live;
 
@@ -153,16 +154,30 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* While the temporary file exists: SIGINT, SIGTERM and SIGHUP remove it
+ * before the process dies, unless the signal was ignored (nohup), which it
+ * stays; SIGXFSZ is ignored so that a write past the file-size limit fails
+ * with EFBIG and is cleaned up like any other failed write.  Afterwards
+ * every disposition is what it was. */
 static void guard_signals(int on)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
+    static struct sigaction saved[sizeof(sigs) / sizeof(sigs[0])];
     struct sigaction sa;
 
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on ? on_signal : SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        if (!on) {
+            sigaction(sigs[i], &saved[i], NULL);
+            continue;
+        }
+        sigaction(sigs[i], NULL, &saved[i]);
+        if (saved[i].sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = sigs[i] == SIGXFSZ ? SIG_IGN : on_signal;
+        sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 static int write_atomic(const char *target, const struct stat *old, const char *bytes, size_t len)

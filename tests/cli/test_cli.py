@@ -247,6 +247,23 @@ def case_atomic_write_error_removes_temp(tmp):
     check(listing(tmp) == ["a.txt", "g.svg"], f"temporary file left behind: {listing(tmp)}")
 
 
+def case_file_size_limit_default_signal(tmp):
+    # SIGXFSZ left at its default would kill the writer and leave the
+    # temporary file: the writer ignores it while writing, so the write fails
+    # with EFBIG, is cleaned up and reported
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    out = os.path.join(tmp, "g.svg")
+    write(out, "previous")
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    expect(["-o", out, src], 4, [out], preexec=limit)
+    check(read(out) == b"previous", "the old output was damaged")
+    check(listing(tmp) == ["a.txt", "g.svg"], f"temporary file left behind: {listing(tmp)}")
+
+
 def case_dev_full(tmp):
     src = write(os.path.join(tmp, "a.txt"), ARTICLE)
     if not os.path.exists("/dev/full"):
