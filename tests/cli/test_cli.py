@@ -231,37 +231,29 @@ def case_atomic_failed_run_keeps_output(tmp):
     check(listing(tmp) == files, f"a failed run left files behind: {listing(tmp)}")
 
 
-def case_atomic_write_error_removes_temp(tmp):
-    # A file size limit makes write() fail half way (EFBIG once SIGXFSZ is
-    # ignored): the temporary file must go and the old output must stay.
+def size_limit_run(tmp, sigxfsz):
+    # A file size limit makes write() fail half way: the temporary file must
+    # go and the old output must stay, whatever SIGXFSZ's disposition was
+    # (the writer ignores it while writing, so the write fails with EFBIG).
     src = write(os.path.join(tmp, "a.txt"), ARTICLE)
     out = os.path.join(tmp, "g.svg")
     write(out, "previous")
 
     def limit():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        signal.signal(signal.SIGXFSZ, sigxfsz)
         resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
 
     expect(["-o", out, src], 4, [out], preexec=limit)
     check(read(out) == b"previous", "the old output was damaged")
     check(listing(tmp) == ["a.txt", "g.svg"], f"temporary file left behind: {listing(tmp)}")
+
+
+def case_atomic_write_error_removes_temp(tmp):
+    size_limit_run(tmp, signal.SIG_IGN)
 
 
 def case_file_size_limit_default_signal(tmp):
-    # SIGXFSZ left at its default would kill the writer and leave the
-    # temporary file: the writer ignores it while writing, so the write fails
-    # with EFBIG, is cleaned up and reported
-    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
-    out = os.path.join(tmp, "g.svg")
-    write(out, "previous")
-
-    def limit():
-        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
-
-    expect(["-o", out, src], 4, [out], preexec=limit)
-    check(read(out) == b"previous", "the old output was damaged")
-    check(listing(tmp) == ["a.txt", "g.svg"], f"temporary file left behind: {listing(tmp)}")
+    size_limit_run(tmp, signal.SIG_DFL)
 
 
 def case_dev_full(tmp):
