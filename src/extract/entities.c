@@ -752,6 +752,37 @@ static int country_prefixed(ag_extractor *x, size_t e)
     return -1;
 }
 
+/* Does @p en's name end in a word for a body inside another ("Senate
+ * Judiciary Committee")?  Such a name is not the longer form of its start. */
+static int sub_body_name(ag_extractor *x, const ag_entity *en)
+{
+    const char *sp = strrchr(en->label, ' ');
+    char low[32];
+    size_t n;
+
+    if (!sp)
+        return 0;
+    for (n = 0; sp[1 + n] && n + 1 < sizeof(low); n++)
+        low[n] = (char)((sp[1 + n] >= 'A' && sp[1 + n] <= 'Z') ? sp[1 + n] + 32 : sp[1 + n]);
+    low[n] = '\0';
+    return ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low);
+}
+
+/* The one other entity that @p map gives for @p label's key (stored as
+ * entity + 1, 0 when shared), into *other: 1 found, 0 not, -1 out of memory. */
+static int other_by_key(ag_extractor *x, const ag_strmap *map, const char *label, size_t self, size_t *other)
+{
+    char *k = arena_key(x, label);
+    size_t v;
+
+    if (!k)
+        return -1;
+    if (!ag_strmap_get(map, k, &v) || !v || v - 1 == self)
+        return 0;
+    *other = v - 1;
+    return 1;
+}
+
 /* "first last" of a person's name, from its keys, into @p out. */
 static int first_last(const ag_entity *en, char *out, size_t cap)
 {
@@ -769,6 +800,8 @@ static int fold_first_words(ag_extractor *x)
     int rc = AG_OK;
     int *into = malloc((x->n_e + 1) * sizeof(int));
     ag_strmap long_names = AG_STRMAP_INIT; /* "first last" of people named with a middle name */
+    ag_strmap middle_words = AG_STRMAP_INIT; /* inner words of organizations' names (+1; 0 shared) */
+    ag_strmap prefixes = AG_STRMAP_INIT;     /* keys of the first words (two or more) of their names */
     char fl[256];
 
     int *country_of = malloc((x->n_e + 1) * sizeof(int));
@@ -787,6 +820,39 @@ static int fold_first_words(ag_extractor *x)
         }
         if (country_of[e] >= 0 && claims[country_of[e]] < 2)
             claims[country_of[e]]++;
+        if (en->type == AG_ACTOR_ORGANIZATION && en->lex_actor < 0 && en->mentions && sp && !sub_body_name(x, en)) {
+            /* its names cut after the second word and later: "Nordic Pacific"
+             * of "Nordic Pacific Shipping" */
+            const char *q = strchr(sp + 1, ' ');
+            for (; q; q = strchr(q + 1, ' ')) {
+                size_t n = (size_t)(q - en->label);
+                char *k;
+                if (n >= sizeof fl)
+                    break;
+                memcpy(fl, en->label, n);
+                fl[n] = '\0';
+                if (!(k = arena_key(x, fl))) {
+                    rc = AG_ENOMEM;
+                    goto out;
+                }
+                if ((rc = index_claim(&prefixes, k, e)))
+                    goto out;
+            }
+        }
+        if (en->type == AG_ACTOR_ORGANIZATION && en->mentions && sp) {
+            /* the words between the first and the last, as written */
+            const char *w = sp + 1, *q;
+            while ((q = strchr(w, ' ')) != NULL) {
+                size_t n = (size_t)(q - w);
+                if (n >= 3 && n < sizeof fl && w[0] >= 'A' && w[0] <= 'Z') {
+                    memcpy(fl, w, n);
+                    fl[n] = '\0';
+                    if ((rc = index_claim(&middle_words, fl, e)))
+                        goto out;
+                }
+                w = q + 1;
+            }
+        }
         if (en->type == AG_ACTOR_PERSON && en->mentions && sp && strchr(sp + 1, ' ') &&
             first_last(en, fl, sizeof fl) && (rc = index_claim(&long_names, fl, e)))
             goto out;
@@ -823,17 +889,15 @@ static int fold_first_words(ag_extractor *x)
             t--;
             goto fold;
         }
+        /* "Van Boxmeer" as a sentence opens it */
         if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' ')) {
-            /* "Van Boxmeer" as a sentence opens it */
-            char *k = arena_key(x, en->label);
-            if (!k) {
+            int found = other_by_key(x, &long_names, en->label, e, &t);
+            if (found < 0) {
                 rc = AG_ENOMEM;
                 goto out;
             }
-            if (ag_strmap_get(&long_names, k, &t) && t && t - 1 != e) {
-                t--;
+            if (found)
                 goto fold;
-            }
         }
         /* "U.S. Capitol Police" is the "Capitol Police" of the same article,
          * when no other country's body of that name is there too */
@@ -841,11 +905,32 @@ static int fold_first_words(ag_extractor *x)
             t = (size_t)country_of[e];
             goto fold;
         }
+        /* "Nordic Pacific" is the "Nordic Pacific Shipping" of the article, also
+         * where a headline typed it a person only by default (no first name) */
+        if ((en->type == AG_ACTOR_ORGANIZATION ||
+             (en->type == AG_ACTOR_PERSON && en->first_mention >= 0 &&
+              !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(x->m[en->first_mention].start)->lower) &&
+              !x->m[en->first_mention].office && x->m[en->first_mention].title_ph < 0)) &&
+            en->lex_actor < 0 && en->mentions && sp) {
+            int found = other_by_key(x, &prefixes, en->label, e, &t);
+            if (found < 0) {
+                rc = AG_ENOMEM;
+                goto out;
+            }
+            if (found)
+                goto fold;
+        }
         if (en->type != AG_ACTOR_ORGANIZATION || en->lex_actor >= 0 || !en->mentions || strchr(en->label, ' '))
             continue;
         /* "the Tribunal" for "Competition and Consumer Protection Tribunal": the one
          * organization of the article that the head word ends */
         if (ag_strmap_get(&x->by_head_word, en->label, &t) && t && t - 1 != e) {
+            t--;
+            goto fold;
+        }
+        /* "Pacific" after "Canadian" is the "Canadian Pacific Railway" of the
+         * article: the one organization with the word inside its name */
+        if (ag_strmap_get(&middle_words, en->label, &t) && t && t - 1 != e) {
             t--;
             goto fold;
         }
@@ -874,6 +959,15 @@ static int fold_first_words(ag_extractor *x)
         /* later one-word mentions find the organization, not the husk */
         if ((rc = ag_strmap_put(&x->entity_by_key, arena_key(x, en->label), t)))
             goto out;
+        /* and a name part of a folded person finds where it went */
+        if (en->type == AG_ACTOR_PERSON) {
+            const char *parts[2] = {en->first_key, en->last_key};
+            size_t p, v;
+            for (p = 0; p < 2; p++)
+                if (parts[p] && ag_strmap_get(&x->by_name_part, parts[p], &v) && v == e + 1 &&
+                    (rc = ag_strmap_put(&x->by_name_part, parts[p], t + 1)))
+                    goto out;
+        }
     }
     /* one pass over the mentions for all the folds */
     for (i = 0; n_folded && i < x->n_m; i++) {
@@ -884,11 +978,14 @@ static int fold_first_words(ag_extractor *x)
         if (x->e[to].first_mention < 0 || (int)i < x->e[to].first_mention)
             x->e[to].first_mention = (int)i;
         x->m[i].entity = to;
+        x->m[i].type = x->e[to].type; /* one actor: its mentions vote one type */
         if ((rc = add_form(x, &x->e[to], x->m[i].text)))
             goto out;
     }
 out:
     ag_strmap_free(&long_names);
+    ag_strmap_free(&middle_words);
+    ag_strmap_free(&prefixes);
     free(country_of);
     free(claims);
     free(into);
