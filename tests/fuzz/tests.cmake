@@ -2,15 +2,22 @@
 # are libFuzzer binaries; otherwise each is linked with driver.c and ctest
 # runs its seed inputs as a regression test.
 set(AG_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
-add_executable(fuzz_nlp_model ${AG_FUZZ_DIR}/fuzz_nlp_model.c)
-if(AG_FUZZ)
-  target_compile_options(fuzz_nlp_model PRIVATE -fsanitize=fuzzer)
-  target_link_options(fuzz_nlp_model PRIVATE -fsanitize=fuzzer)
-else()
-  target_sources(fuzz_nlp_model PRIVATE ${AG_FUZZ_DIR}/driver.c)
-endif()
-target_link_libraries(fuzz_nlp_model PRIVATE actorgraph_lib PkgConfig::IGRAPH PkgConfig::CGRAPH
-  PkgConfig::CJSON PkgConfig::UTF8PROC PkgConfig::LIBXML2 m)
+
+function(ag_fuzz_target name)
+  add_executable(${name} ${AG_FUZZ_DIR}/${name}.c)
+  if(AG_FUZZ)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+  else()
+    target_sources(${name} PRIVATE ${AG_FUZZ_DIR}/driver.c)
+  endif()
+  target_link_libraries(${name} PRIVATE actorgraph_lib PkgConfig::IGRAPH PkgConfig::CGRAPH
+    PkgConfig::CJSON PkgConfig::UTF8PROC PkgConfig::LIBXML2 m)
+endfunction()
+
+ag_fuzz_target(fuzz_nlp_model)
+ag_fuzz_target(fuzz_lexicon)
+
 if(TARGET actorgraph-train AND NOT AG_FUZZ)
   # The seed: a tiny model trained on two sentences of ours, and its cuts.
   add_test(NAME fuzz.nlp_model_seeds
@@ -18,4 +25,10 @@ if(TARGET actorgraph-train AND NOT AG_FUZZ)
       sh ${CMAKE_CURRENT_BINARY_DIR}/fuzz-seeds $<TARGET_FILE:actorgraph-train> ${AG_FUZZ_DIR}/tiny.conllu
       $<TARGET_FILE:fuzz_nlp_model>)
   set_tests_properties(fuzz.nlp_model_seeds PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=0")
+endif()
+if(NOT AG_FUZZ)
+  # Lexicons of ours: valid ones of each kind, a wrong type, a cut file.
+  file(GLOB AG_LEXICON_SEEDS ${AG_FUZZ_DIR}/lexicon-seeds/*.json)
+  list(SORT AG_LEXICON_SEEDS)
+  add_test(NAME fuzz.lexicon_seeds COMMAND fuzz_lexicon ${AG_LEXICON_SEEDS})
 endif()
