@@ -781,15 +781,22 @@ out:
     return rc;
 }
 
+int ag_lexicon__new_empty(ag_lexicon **out, ag_ctx *ctx)
+{
+    *out = calloc(1, sizeof(**out));
+    return *out ? AG_OK : ag_error_set(ctx, AG_ENOMEM, "out of memory");
+}
+
 int ag_lexicon_new(ag_lexicon **out, ag_ctx *ctx)
 {
-    ag_lexicon *lex = calloc(1, sizeof(*lex));
+    ag_lexicon *lex;
     const struct ag_embedded_file *f;
     int rc;
 
+    if ((rc = ag_lexicon__new_empty(out, ctx)))
+        return rc;
+    lex = *out;
     *out = NULL;
-    if (!lex)
-        return ag_error_set(ctx, AG_ENOMEM, "out of memory");
     for (f = ag_embedded_files; f->name; f++) {
         if ((rc = ag_lexicon_add_json(lex, ctx, (const char *)f->data, *f->len, f->name))) {
             ag_lexicon_free(lex);

@@ -157,6 +157,8 @@ struct ag_lexicon {
 };
 
 /* 1 if the lower-case word is in the set. */
+/* A lexicon without the built-in data (tests and fuzzing load their own). */
+int ag_lexicon__new_empty(ag_lexicon **out, ag_ctx *ctx);
 int ag_lexicon__has(const ag_lexicon *lex, ag_wordset set, const char *lower);
 /* The same for a token (uses its precomputed hash). */
 int ag_lexicon__has_tok(const ag_lexicon *lex, ag_wordset set, const ag_token *t);

@@ -11,6 +11,7 @@ function(ag_fuzz_target name)
   else()
     target_sources(${name} PRIVATE ${AG_FUZZ_DIR}/driver.c)
   endif()
+  target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/src)
   target_link_libraries(${name} PRIVATE actorgraph_lib PkgConfig::IGRAPH PkgConfig::CGRAPH
     PkgConfig::CJSON PkgConfig::UTF8PROC PkgConfig::LIBXML2 m)
 endfunction()
