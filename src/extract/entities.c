@@ -889,30 +889,26 @@ static int fold_first_words(ag_extractor *x)
             t--;
             goto fold;
         }
-        /* "Van Boxmeer" as a sentence opens it */
-        if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' ')) {
-            int found = other_by_key(x, &long_names, en->label, e, &t);
-            if (found < 0) {
-                rc = AG_ENOMEM;
-                goto out;
-            }
-            if (found)
-                goto fold;
-        }
         /* "U.S. Capitol Police" is the "Capitol Police" of the same article,
          * when no other country's body of that name is there too */
         if (country_of[e] >= 0 && claims[country_of[e]] == 1) {
             t = (size_t)country_of[e];
             goto fold;
         }
-        /* "Nordic Pacific" is the "Nordic Pacific Shipping" of the article, also
-         * where a headline typed it a person only by default (no first name) */
-        if ((en->type == AG_ACTOR_ORGANIZATION ||
-             (en->type == AG_ACTOR_PERSON && en->first_mention >= 0 &&
-              !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(x->m[en->first_mention].start)->lower) &&
-              !x->m[en->first_mention].office && x->m[en->first_mention].title_ph < 0)) &&
-            en->lex_actor < 0 && en->mentions && sp) {
-            int found = other_by_key(x, &prefixes, en->label, e, &t);
+        {
+            int found = 0;
+            /* "Van Boxmeer" as a sentence opens it */
+            if (en->type == AG_ACTOR_PERSON && en->mentions && sp && !strchr(sp + 1, ' '))
+                found = other_by_key(x, &long_names, en->label, e, &t);
+            /* "Nordic Pacific" is the "Nordic Pacific Shipping" of the article, also
+             * where a headline typed it a person only by default (no first name) */
+            if (!found &&
+                (en->type == AG_ACTOR_ORGANIZATION ||
+                 (en->type == AG_ACTOR_PERSON && en->first_mention >= 0 &&
+                  !ag_lexicon__has(x->lex, AG_WS_GIVEN, TOK(x->m[en->first_mention].start)->lower) &&
+                  !x->m[en->first_mention].office && x->m[en->first_mention].title_ph < 0)) &&
+                en->lex_actor < 0 && en->mentions && sp)
+                found = other_by_key(x, &prefixes, en->label, e, &t);
             if (found < 0) {
                 rc = AG_ENOMEM;
                 goto out;
@@ -939,18 +935,9 @@ static int fold_first_words(ag_extractor *x)
         t--;
         if (x->e[t].type != AG_ACTOR_ORGANIZATION && x->e[t].type != AG_ACTOR_MEDIA)
             continue;
-        {
-            /* "Senate Judiciary Committee" is a body inside the Senate, not its name */
-            const char *last = strrchr(x->e[t].label, ' ') + 1;
-            char low[32];
-            size_t n;
-            for (n = 0; last[n] && n + 1 < sizeof(low); n++)
-                low[n] = (char)((last[n] >= 'A' && last[n] <= 'Z') ? last[n] + 32 : last[n]);
-            low[n] = '\0';
-            /* sub_body_heads: words that end the name of a body inside another */
-            if (ag_lexicon__has(x->lex, AG_WS_SUB_BODY, low))
-                continue;
-        }
+        /* "Senate Judiciary Committee" is a body inside the Senate, not its name */
+        if (sub_body_name(x, &x->e[t]))
+            continue;
     fold:
         into[e] = (int)t;
         n_folded++;
