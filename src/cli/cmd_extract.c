@@ -81,13 +81,8 @@ static int is_iso_date(const char *s)
             return 0;
         }
     }
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    /* a day the calendar has: no 2025-02-30, no 2025-02-29 */
-    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
+    return ag_text_calendar_day((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'),
+                           (s[5] - '0') * 10 + (s[6] - '0'), (s[8] - '0') * 10 + (s[9] - '0'));
 }
 
 static int has_suffix(const char *s, const char *suffix)

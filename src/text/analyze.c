@@ -571,7 +571,7 @@ static char *find_date(ag_arena *arena, const char *s, uint32_t a, uint32_t b)
                 p++;
             while (p < b && s[p] >= '0' && s[p] <= '9' && ny < 4)
                 year = year * 10 + (s[p++] - '0'), ny++;
-            if (ny == 4 && year >= 1900 && year <= 2999) {
+            if (ny == 4 && year >= 1900 && year <= 2999 && ag_text_calendar_day(year, (int)m + 1, day)) {
                 char *out = ag_arena_alloc(arena, 11);
                 if (out) {
                     out[0] = (char)('0' + year / 1000);

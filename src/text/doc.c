@@ -134,3 +134,11 @@ const char *ag_doc_meta_get(const ag_doc *doc, ag_doc_meta key)
 {
     return (unsigned)key < AG_META_COUNT_ ? doc->meta[key] : NULL;
 }
+
+int ag_text_calendar_day(int year, int month, int day)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+    return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
+}

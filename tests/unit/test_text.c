@@ -239,6 +239,20 @@ static void test_text_furniture__phrase_never_drops_running_text(void)
     ag_doc_free(doc);
 }
 
+/* The date a text states must be a day of the calendar ("February 30" is none). */
+static void test_text_dates__calendar_days_only(void)
+{
+    ag_doc *doc = NULL;
+    ag_text *t = analyze("Published February 29, 2024\n\nThe envoy arrived.", &doc);
+    AG_CHECK(t && t->published && !strcmp(t->published, "2024-02-29"));
+    ag_text_free(t);
+    ag_doc_free(doc);
+    t = analyze("Published February 30, 2025\n\nThe envoy arrived.", &doc);
+    AG_CHECK(t && !t->published);
+    ag_text_free(t);
+    ag_doc_free(doc);
+}
+
 int main(void)
 {
     if (ag_ctx_new(&ctx) || ag_lexicon_new(&lex, ctx)) {
@@ -255,6 +269,7 @@ int main(void)
     AG_RUN(test_text_datelines__apart_from_the_story);
     AG_RUN(test_text_tokens__quoted_words);
     AG_RUN(test_text_furniture__phrase_never_drops_running_text);
+    AG_RUN(test_text_dates__calendar_days_only);
     ag_lexicon_free(lex);
     ag_ctx_free(ctx);
     return AG_TEST_END();

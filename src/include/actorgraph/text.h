@@ -108,6 +108,10 @@ AG_EXTERN(void) ag_text_free(ag_text *text);
  */
 AG_EXTERN(long long) ag_text_utf8_check(const char *bytes, size_t len);
 
+/** 1 if @p year-@p month-@p day is a day of the (Gregorian) calendar: no
+ *  February 30, no February 29 outside leap years; else 0. */
+AG_EXTERN(int) ag_text_calendar_day(int year, int month, int day);
+
 #ifdef __cplusplus
 }
 #endif
