@@ -132,9 +132,21 @@ int cli_open_input(FILE **out, const char *path);
  * temporary file is removed on any failure.  Exit code. */
 int cli_write_output(const char *path, const char *bytes, size_t len);
 
-/* Export a finalized graph and write it (see cli_write_output); exit code. */
+/* Export a finalized graph and write it (see cli_write_output); a layout
+ * runs under cli_layout().  From the start of the layout to the rename,
+ * SIGINT, SIGTERM, SIGHUP (unless ignored) and SIGXFSZ kill the layout
+ * child and remove the temporary file.  Exit code. */
 int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *layout,
                      const char *output);
+
+/* ---- the layout in a child process (supervise.c) ---- */
+/* Compute the layout @p fmt needs in a child process that dies with this
+ * one, within the time budget (20 s, AG_LAYOUT_BUDGET), falling back to the
+ * cheaper steps of ag_layout_step_engine(); *out is the caller's to free
+ * with ag_layout_free().  Exit code. */
+int cli_layout(ag_layout **out, ag_ctx *ctx, const ag_graph *g, ag_format fmt, const ag_export_options *opts);
+/* Tell the signal handlers (io.c) which layout child to kill: 0 for none. */
+void cli_guard_child(long pid);
 
 /* ---- JSONL records (one article per line) ---- */
 typedef struct cli_record {

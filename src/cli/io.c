@@ -1,10 +1,12 @@
 /* actorgraph CLI: reading inputs and writing the output.  Outputs are built
  * in memory and then written in one go: to stdout, or to a temporary file
  * beside the target that is synced and renamed over it, so a failed run
- * never leaves a half-written or truncated output behind. */
+ * never leaves a half-written or truncated output behind; signals clean up
+ * the temporary file and the layout child (supervise.c) alike. */
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
@@ -140,31 +142,56 @@ static int write_in_place(const char *path, const char *bytes, size_t len)
     return AG_EXIT_OK;
 }
 
-/* The temporary file being written, so an interrupt can remove it, and the
- * dispositions it replaced (in guard_signals).  The only globals of the CLI:
- * a signal handler has no other way to find them. */
+/* What a signal handler must reach: the temporary file being written, the
+ * layout child (supervise.c), and the message SIGXFSZ prints.  The only
+ * globals of the CLI: a handler has no other way to find them. */
 static char tmp_path[PATH_MAX];
 static volatile sig_atomic_t tmp_live;
+static volatile sig_atomic_t layout_child;
+static char xfsz_msg[PATH_MAX + 64];
+static volatile sig_atomic_t xfsz_len;
 
+/* SIGINT, SIGTERM, SIGHUP and SIGXFSZ end the run alike: the layout child
+ * (its whole process group) is killed and the temporary file removed.  The
+ * first three then end the process by the same signal, so the caller sees
+ * what stopped it.  SIGXFSZ means the output could not be written (a write
+ * past the file-size limit): an error message and exit 4, as for any other
+ * failed write, rather than its default core dump. */
 static void on_signal(int sig)
 {
+    pid_t child = (pid_t)layout_child;
+
+    if (child > 0) {
+        kill(-child, SIGKILL);
+        kill(child, SIGKILL);
+    }
     if (tmp_live)
         unlink(tmp_path);
+    if (sig == SIGXFSZ) {
+        static const char generic[] = AG_CLI_NAME ": error: file size limit exceeded (SIGXFSZ)\n";
+        if (tmp_live && xfsz_len > 0)
+            (void)!write(STDERR_FILENO, xfsz_msg, (size_t)xfsz_len);
+        else
+            (void)!write(STDERR_FILENO, generic, sizeof(generic) - 1);
+        _exit(AG_EXIT_IO);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-/* While the temporary file exists: SIGINT, SIGTERM and SIGHUP remove it
- * before the process dies, unless the signal was ignored (nohup), which it
- * stays; SIGXFSZ is ignored so that a write past the file-size limit fails
- * with EFBIG and is cleaned up like any other failed write.  Afterwards
- * every disposition is what it was. */
+/* Install the handlers above (on, nested: only the outermost call acts) or
+ * put every disposition back as it was (off).  A signal that was ignored
+ * stays ignored (nohup); an ignored SIGXFSZ makes a write past the limit
+ * fail with EFBIG, which is cleaned up like any other failed write. */
 static void guard_signals(int on)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
     static struct sigaction saved[sizeof(sigs) / sizeof(sigs[0])];
+    static int depth;
     struct sigaction sa;
 
+    if (on ? depth++ > 0 : --depth > 0)
+        return;
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
         if (!on) {
             sigaction(sigs[i], &saved[i], NULL);
@@ -174,10 +201,54 @@ static void guard_signals(int on)
         if (saved[i].sa_handler == SIG_IGN)
             continue;
         memset(&sa, 0, sizeof(sa));
-        sa.sa_handler = sigs[i] == SIGXFSZ ? SIG_IGN : on_signal;
+        sa.sa_handler = on_signal;
         sigemptyset(&sa.sa_mask);
+        /* one cleanup at a time: a second signal waits for the first */
+        for (size_t j = 0; j < sizeof(sigs) / sizeof(sigs[0]); j++)
+            sigaddset(&sa.sa_mask, sigs[j]);
         sigaction(sigs[i], &sa, NULL);
     }
+}
+
+void cli_guard_child(long pid)
+{
+    layout_child = (sig_atomic_t)pid;
+}
+
+/* The temporary file of @p base in @p dir is ".BASE.actorgraph-tmp.PID":
+ * only SIGKILL (or a crash) leaves one behind, and the name says whose it
+ * is.  Remove those of processes that no longer exist; ours cannot exist
+ * yet, so one with our PID is a dead process's too. */
+#define TMP_TAG ".actorgraph-tmp."
+
+static void remove_stale(const char *dir, const char *base)
+{
+    size_t blen = strlen(base), tlen = strlen(TMP_TAG);
+    struct dirent *e;
+    char path[PATH_MAX];
+    DIR *d;
+
+    if (!(d = opendir(dir)))
+        return;
+    while ((e = readdir(d))) {
+        const char *name = e->d_name, *p;
+        char *end;
+        long pid;
+        if (name[0] != '.' || strncmp(name + 1, base, blen) != 0 || strncmp(name + 1 + blen, TMP_TAG, tlen) != 0)
+            continue;
+        p = name + 1 + blen + tlen;
+        if (*p < '1' || *p > '9')
+            continue;
+        errno = 0;
+        pid = strtol(p, &end, 10);
+        if (*end || errno || pid <= 0 || (pid_t)pid != pid)
+            continue;
+        if (pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+            continue; /* alive, or another user's and alive */
+        if (snprintf(path, sizeof(path), "%s/%s", dir, name) < (int)sizeof(path))
+            (void)unlink(path);
+    }
+    closedir(d);
 }
 
 static int write_atomic(const char *target, const struct stat *old, const char *bytes, size_t len)
@@ -186,25 +257,30 @@ static int write_atomic(const char *target, const struct stat *old, const char *
     const char *base = slash ? slash + 1 : target;
     int dirlen = slash ? (int)(slash - target) : 1;
     const char *dir = slash ? target : ".";
+    char dirbuf[PATH_MAX];
     mode_t mask;
     int fd = -1, n, rc = AG_EXIT_IO;
 
     if (slash == target)
         dirlen = 1; /* "/name": the directory is "/" */
-    n = snprintf(tmp_path, sizeof(tmp_path), "%.*s/.%s.XXXXXX", dirlen, dir, base);
+    n = snprintf(tmp_path, sizeof(tmp_path), "%.*s/.%s" TMP_TAG "%ld", dirlen, dir, base, (long)getpid());
     if (n < 0 || (size_t)n >= sizeof(tmp_path)) {
         cli_error("%s: %s", target, strerror(ENAMETOOLONG));
         return AG_EXIT_IO;
     }
+    snprintf(dirbuf, sizeof(dirbuf), "%.*s", dirlen, dir);
+    remove_stale(dirbuf, base);
+    n = snprintf(xfsz_msg, sizeof(xfsz_msg), AG_CLI_NAME ": error: %s: file size limit exceeded\n", target);
+    xfsz_len = n > 0 && (size_t)n < sizeof(xfsz_msg) ? n : 0;
     guard_signals(1);
-    if ((fd = mkstemp(tmp_path)) < 0) {
+    if ((fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
         cli_error("%s: cannot create a temporary file in %.*s: %s", target, dirlen, dir,
                   strerror(errno));
         goto out;
     }
     tmp_live = 1;
-    /* mkstemp makes 0600; give the file the mode the user expects: the old
-     * file's, or what open(2) would have used. */
+    /* made 0600 while empty; give the file the mode the user expects: the
+     * old file's, or what open(2) would have used. */
     mask = umask(0);
     umask(mask);
     if (fchmod(fd, old ? (old->st_mode & 07777) : (0666 & ~mask)) < 0 ||
@@ -224,14 +300,10 @@ static int write_atomic(const char *target, const struct stat *old, const char *
     }
     tmp_live = 0;
     /* Make the rename itself durable; best effort, the data is already safe. */
-    {
-        char dirbuf[PATH_MAX];
-        snprintf(dirbuf, sizeof(dirbuf), "%.*s", dirlen, dir);
-        if ((fd = open(dirbuf, O_RDONLY)) >= 0) {
-            (void)fsync(fd);
-            close(fd);
-            fd = -1;
-        }
+    if ((fd = open(dirbuf, O_RDONLY)) >= 0) {
+        (void)fsync(fd);
+        close(fd);
+        fd = -1;
     }
     rc = AG_EXIT_OK;
 out:
@@ -270,15 +342,25 @@ int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *
                      const char *output)
 {
     ag_export_options opts = AG_EXPORT_OPTIONS_INIT;
+    ag_layout *lay = NULL;
     char *bytes = NULL;
     size_t len = 0;
     int rc;
 
     opts.layout = layout;
-    if (ag_export(&bytes, &len, ctx, g, fmt, &opts) < 0)
-        return cli_fail(ctx, 0);
+    /* from the layout child's start to the rename, a signal cleans up */
+    guard_signals(1);
+    if (ag_format_needs_layout(fmt) && (rc = cli_layout(&lay, ctx, g, fmt, &opts)) != AG_EXIT_OK)
+        goto out;
+    if (ag_export_with_layout(&bytes, &len, ctx, g, fmt, &opts, lay) < 0) {
+        rc = cli_fail(ctx, 0);
+        goto out;
+    }
     rc = cli_write_output(output, bytes, len);
+out:
     free(bytes);
+    ag_layout_free(lay);
+    guard_signals(0);
     return rc;
 }
 

@@ -66,14 +66,15 @@ out:
     return err;
 }
 
-int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
+int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay)
 {
     cJSON *root = cJSON_CreateObject(), *data, *elements, *nodes, *edges;
     double max_pr = ag_export__max_pagerank(g), *xy = NULL;
     size_t i;
     int err;
 
-    if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
+    if ((err = ag_export__positions(ctx, g, opts, lay, &xy)) < 0)
         goto out;
     if (!root || ag_export__jstr(root, "format_version", "1.0") ||
         ag_export__jstr(root, "generated_by", "actorgraph " AG_VERSION) ||

@@ -173,6 +173,12 @@ const char *ag_export__title(const ag_graph *g, const ag_export_options *opts)
 int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format fmt,
               const ag_export_options *opts)
 {
+    return ag_export_with_layout(out, len, ctx, g, fmt, opts, NULL);
+}
+
+int ag_export_with_layout(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format fmt,
+                          const ag_export_options *opts, const ag_layout *lay)
+{
     ag_buf b = AG_BUF_INIT;
     int err;
 
@@ -192,25 +198,25 @@ int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format
         err = ag_export__dot(&b, ctx, g, opts);
         break;
     case AG_FORMAT_SVG:
-        err = ag_export__svg(&b, ctx, g, opts);
+        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
         break;
     case AG_FORMAT_GRAPHML:
-        err = ag_export__graphml(&b, ctx, g, opts);
+        err = ag_export__graphml(&b, ctx, g, opts, lay);
         break;
     case AG_FORMAT_GEXF:
-        err = ag_export__gexf(&b, ctx, g, opts);
+        err = ag_export__gexf(&b, ctx, g, opts, lay);
         break;
     case AG_FORMAT_CYJS:
-        err = ag_export__cyjs(&b, ctx, g, opts);
+        err = ag_export__cyjs(&b, ctx, g, opts, lay);
         break;
     case AG_FORMAT_HTML:
-        err = ag_export__html(&b, ctx, g, opts);
+        err = ag_export__html(&b, ctx, g, opts, lay);
         break;
     case AG_FORMAT_PNG:
-        err = ag_export__picture(&b, ctx, g, opts, "png");
+        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
         break;
     case AG_FORMAT_PDF:
-        err = ag_export__picture(&b, ctx, g, opts, "pdf");
+        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
         break;
     default:
         return ag_error_set(ctx, AG_EINVAL, "unknown format %d", (int)fmt);
@@ -315,21 +321,18 @@ char *ag_export__safe_url(const char *url, int *nomem)
 
 int ag_export_layout(ag_graph *g, ag_ctx *ctx, const ag_export_options *opts)
 {
-    ag_gv_job job = {0};
+    ag_layout_options lo = AG_LAYOUT_OPTIONS_INIT;
+    ag_layout *lay = NULL;
     size_t i;
     int err;
 
-    if (!g)
-        return ag_error_set(ctx, AG_EINVAL, "no graph to lay out");
-    if (opts && opts->version != AG_EXPORT_OPTIONS_VERSION)
-        return ag_error_set(ctx, AG_EINVAL, "export options version %d, expected %d", opts->version,
-                            AG_EXPORT_OPTIONS_VERSION);
-    if ((err = ag_export__layout(ctx, g, opts, &job)) < 0)
+    lo.format = AG_FORMAT_GRAPHML; /* positions, no drawing */
+    if ((err = ag_layout_compute(&lay, ctx, g, opts, &lo)) < 0)
         return err;
     for (i = 0; i < g->n_actors; i++) {
-        g->actors[i].x = job.xy[2 * i];
-        g->actors[i].y = job.xy[2 * i + 1];
+        g->actors[i].x = lay->xy[2 * i];
+        g->actors[i].y = lay->xy[2 * i + 1];
     }
-    ag_export__job_free(&job);
+    ag_layout_free(lay);
     return AG_OK;
 }

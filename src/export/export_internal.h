@@ -49,50 +49,63 @@ int ag_export__iso_date(char out[11], const char *date);
  * (javascript:, data: ...) or ENOMEM (*nomem set).  malloc'ed. */
 char *ag_export__safe_url(const char *url, int *nomem);
 
-/* ---- the Graphviz job (graphviz.c, layout.c) ---- */
+/* ---- the layout (graphviz.c, layout.c) ---- */
 
-typedef struct ag_gv_job {
+/* One layout (public as an opaque type in export.h).  The request fields
+ * are set before ag_export__graphviz_job() fills the rest. */
+struct ag_layout {
     /* in */
     const char *render;  /* "svg", "png", "pdf", or NULL for positions only */
-    const char *engine;  /* the engine to run (already checked) */
-    const char *note;    /* written into the picture as a comment, or NULL */
+    const char *engine;  /* the engine to run: a string of ag_export__engine() */
+    char note[256];      /* written into the picture as a comment; "" for none */
     /* out */
+    size_t n;            /* actors laid out */
     double *xy;          /* 2 per actor (x, y in points, y up); malloc'ed */
-    char *bytes;         /* the rendering, malloc'ed, NUL-terminated */
+    char *bytes;         /* the drawing, malloc'ed, NUL-terminated */
     size_t len;
-} ag_gv_job;
+};
 
-void ag_export__job_free(ag_gv_job *job);
+/* Free what a layout owns and reset its outputs (not the struct itself). */
+void ag_export__layout_clear(ag_layout *lay);
 
-/* 1 if @p e names a Graphviz layout engine we allow. */
-int ag_export__engine_known(const char *e);
+/* The static copy of the engine named @p e (the eight user engines and
+ * "sfdp-fast", the last fallback), or NULL when there is none.  A layout
+ * keeps this pointer, so it never owns its engine name. */
+const char *ag_export__engine(const char *e);
 
-/* Run @p job in this process: build the Graphviz graph, lay it out with
- * job->engine, read the positions and render.  Unbounded in time: callers
- * go through ag_export__layout(). */
+/* Run @p lay in this process: build the Graphviz graph, lay it out with
+ * lay->engine, read the positions and draw lay->render.  Unbounded in time. */
 int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
-                            ag_gv_job *job);
+                            ag_layout *lay);
 
-/* Run @p job (render may be NULL) with the engine from opts->layout or by
- * size, each attempt in a child process with a time budget, falling back to
- * faster engines; job->engine tells which engine produced the result. */
-int ag_export__layout(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, ag_gv_job *job);
+/* The layout a writer of @p fmt uses: @p given, checked to fit @p g and to
+ * carry the drawing @p fmt needs, or else one computed now (step 0) into
+ * *own, which the caller frees with ag_layout_free(). */
+int ag_export__layout_get(const ag_layout **use, ag_layout **own, ag_ctx *ctx, const ag_graph *g,
+                          const ag_export_options *opts, ag_format fmt, const ag_layout *given);
 
-/* Positions for the formats that only need coordinates: the actors' x, y
- * if the graph was laid out (ag_export_layout), else a layout run now.
- * *xy is malloc'ed (2 per actor), NULL for an empty graph. */
-int ag_export__positions(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, double **xy);
+/* Positions for the formats that only need coordinates: those of @p given,
+ * else the actors' x, y if the graph was laid out (ag_export_layout), else a
+ * layout run now.  *xy is malloc'ed (2 per actor), NULL for an empty graph. */
+int ag_export__positions(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                         const ag_layout *given, double **xy);
 
 /* Writers: each appends its format to @p out. */
 int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
-int ag_export__graphml(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
 int ag_export__dot(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
-int ag_export__svg(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
-/* png and pdf: the Graphviz cairo renderers */
+/* The positioned formats take @p lay, a layout computed beforehand, or NULL
+ * to compute one now. */
+int ag_export__graphml(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                       const ag_layout *lay);
+/* svg, png and pdf: the drawing of the layout (png and pdf by the Graphviz
+ * cairo renderers) */
 int ag_export__picture(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
-                       const char *format);
-int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
-int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
-int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts);
+                       ag_format fmt, const ag_layout *lay);
+int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay);
+int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay);
+int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay);
 
 #endif

@@ -280,7 +280,8 @@ out:
     return err;
 }
 
-int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
+int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay)
 {
     gexf x = {NULL, g, NULL, 0, NULL, AG_STRMAP_INIT};
     xmlBufferPtr buf = NULL;
@@ -289,7 +290,7 @@ int ag_export__gexf(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
     size_t i;
     int err;
 
-    if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
+    if ((err = ag_export__positions(ctx, g, opts, lay, &xy)) < 0)
         goto out;
     if (index_dates(&x) || actor_dates(&x, &dates) || !(buf = xmlBufferCreate()) ||
         !(x.w = xmlNewTextWriterMemory(buf, 0)))

@@ -148,14 +148,15 @@ out:
     return err;
 }
 
-int ag_export__graphml(ag_buf *b, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
+int ag_export__graphml(ag_buf *b, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                       const ag_layout *lay)
 {
     double max_pr = ag_export__max_pagerank(g), *xy = NULL;
     size_t i;
     int err;
 
     /* x, y: the layout of the SVG, so Gephi opens the same picture */
-    if ((err = ag_export__positions(ctx, g, opts, &xy)) < 0)
+    if ((err = ag_export__positions(ctx, g, opts, lay, &xy)) < 0)
         return err;
 
     if (ag_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -445,15 +445,16 @@ static int tune_layout(Agraph_t *G, const char *engine, size_t n)
     return 0;
 }
 
-int ag_export__engine_known(const char *e)
+const char *ag_export__engine(const char *e)
 {
-    static const char *const engines[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"};
+    static const char *const engines[] = {"dot",   "neato", "fdp",       "sfdp",     "circo",
+                                          "twopi", "osage", "patchwork", "sfdp-fast"};
     size_t i;
 
-    for (i = 0; i < sizeof(engines) / sizeof(engines[0]); i++)
+    for (i = 0; e && i < sizeof(engines) / sizeof(engines[0]); i++)
         if (strcmp(e, engines[i]) == 0)
-            return 1;
-    return 0;
+            return engines[i];
+    return NULL;
 }
 
 /*
@@ -498,16 +499,17 @@ static void pdf_fix_date(char *data, size_t len)
     }
 }
 
-void ag_export__job_free(ag_gv_job *job)
+void ag_export__layout_clear(ag_layout *lay)
 {
-    free(job->xy);
-    free(job->bytes);
-    job->xy = NULL;
-    job->bytes = NULL;
-    job->len = 0;
+    free(lay->xy);
+    free(lay->bytes);
+    lay->xy = NULL;
+    lay->bytes = NULL;
+    lay->len = 0;
+    lay->n = 0;
 }
 
-int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, ag_gv_job *job)
+int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts, ag_layout *job)
 {
     const char *engine = job->engine;
     size_t n = ag_graph_actor_count(g), i;
@@ -521,6 +523,7 @@ int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_opti
     job->xy = NULL;
     job->bytes = NULL;
     job->len = 0;
+    job->n = n;
     hooks_install(&h);
     /* the context exists before any graph, as Graphviz wants */
     pthread_once(&shared_gvc_once, shared_gvc_init);
@@ -532,7 +535,7 @@ int ag_export__graphviz_job(ag_ctx *ctx, const ag_graph *g, const ag_export_opti
         goto out;
     /* a bitmap past 100 x 100 inches (9,600 pixels a side) takes long to
      * paint and no viewer shows it whole: larger drawings are scaled down */
-    if (tune_layout(G, engine, n) || (job->note && agsafeset(G, "comment", (char *)job->note, "")) ||
+    if (tune_layout(G, engine, n) || (job->note[0] && agsafeset(G, "comment", job->note, "")) ||
         (job->render && strcmp(job->render, "png") == 0 && agsafeset(G, "size", "100,100", "")) ||
         (n && !(job->xy = malloc(2 * n * sizeof(double))))) {
         err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
@@ -587,32 +590,21 @@ out:
         agclose(G);
     hooks_restore(&h);
     if (err < 0)
-        ag_export__job_free(job);
+        ag_export__layout_clear(job);
     return err;
-}
-
-static int render(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
-                  const char *format)
-{
-    ag_gv_job job = {0};
-    int err;
-
-    job.render = format;
-    if ((err = ag_export__layout(ctx, g, opts, &job)) < 0)
-        return err;
-    if (ag_buf_append(out, job.bytes, job.len))
-        err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    ag_export__job_free(&job);
-    return err;
-}
-
-int ag_export__svg(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
-{
-    return render(out, ctx, g, opts, "svg");
 }
 
 int ag_export__picture(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
-                       const char *format)
+                       ag_format fmt, const ag_layout *lay)
 {
-    return render(out, ctx, g, opts, format);
+    const ag_layout *use;
+    ag_layout *own = NULL;
+    int err;
+
+    if ((err = ag_export__layout_get(&use, &own, ctx, g, opts, fmt, lay)) < 0)
+        return err;
+    if (ag_buf_append(out, use->bytes, use->len))
+        err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
+    ag_layout_free(own);
+    return err;
 }

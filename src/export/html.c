@@ -338,19 +338,21 @@ out:
     return text;
 }
 
-int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
+int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
+                    const ag_layout *lay)
 {
-    ag_gv_job job = {0};
+    const ag_layout *job;
+    ag_layout *own = NULL;
     const char *title = ag_export__title(g, opts), *svg;
     char *json = NULL;
     int err;
 
-    job.render = "svg";
-    if ((err = ag_export__layout(ctx, g, opts, &job)) < 0)
+    if ((err = ag_export__layout_get(&job, &own, ctx, g, opts, AG_FORMAT_HTML, lay)) < 0)
         return err;
     /* the XML prolog and doctype have no place inside HTML */
-    svg = strstr(job.bytes, "<svg");
-    if (!(json = page_data(g, opts, strcmp(job.engine, "sfdp-fast") ? job.engine : "sfdp", job.note)))
+    svg = strstr(job->bytes, "<svg");
+    if (!(json = page_data(g, opts, strcmp(job->engine, "sfdp-fast") ? job->engine : "sfdp",
+                           job->note[0] ? job->note : NULL)))
         goto nomem;
     if (ag_buf_puts(out, page_head) || ag_buf_puts(out, "<title>") || put_html(out, title) ||
         ag_buf_puts(out, "</title>\n") || ag_buf_puts(out, page_style) || ag_buf_puts(out, "<body>\n<header><h1>") ||
@@ -363,7 +365,7 @@ int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
                            "<button id=\"zoom-fit\" title=\"Fit to the window\">Fit</button></div>\n"
                            "<div id=\"canvas\">\n",
                       ag_graph_actor_count(g), ag_graph_edge_count(g), ag_graph_document_count(g),
-                      strcmp(job.engine, "sfdp-fast") ? job.engine : "sfdp") ||
+                      strcmp(job->engine, "sfdp-fast") ? job->engine : "sfdp") ||
         ag_buf_puts(out, svg ? svg : "") ||
         ag_buf_puts(out, "</div>\n</section>\n<aside id=\"panel\">\n"
                          "<input id=\"search\" type=\"search\" placeholder=\"Search actors\xE2\x80\xA6\" "
@@ -377,7 +379,7 @@ int ag_export__html(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export
         goto nomem;
 out:
     free(json);
-    ag_export__job_free(&job);
+    ag_layout_free(own);
     return err;
 nomem:
     err = ag_error_set(ctx, AG_ENOMEM, "out of memory while writing HTML");

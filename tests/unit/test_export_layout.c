@@ -1,6 +1,6 @@
 /* actorgraph tests: the shared layout (src/export/layout.c) and the formats
  * added around it: one deterministic layout behind GraphML, GEXF and
- * Cytoscape positions, the time budget's fallback to faster engines, GEXF
+ * Cytoscape positions, the fallback steps and the layout's bytes, GEXF
  * time, the HTML report's escaping, source links, and PDF dates. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,30 +97,83 @@ static void test_export_layout__one_layout_for_every_format(void)
     ag_graph_free(g);
 }
 
-static void test_export_layout__budget_falls_back(void)
+/* The fallback steps a supervising host walks through when a step runs out
+ * of time: their engines, the note the picture then carries, and the bytes
+ * that carry a layout between processes. */
+static void test_export_layout__steps_and_bytes(void)
 {
     ag_graph *g = ring(120, NULL, NULL);
     ag_export_options opts = AG_EXPORT_OPTIONS_INIT;
-    char *svg, *html;
+    ag_layout_options lo = AG_LAYOUT_OPTIONS_INIT;
+    ag_layout *lay = NULL, *back = NULL;
+    char *saved = NULL, *svg, *html, *direct, *via;
+    size_t saved_len = 0, n = 0, i;
+    const double *xy;
 
-    /* no engine finishes in a millisecond: dot, then sfdp, then the last
-     * resort, which runs without a budget */
-    setenv("AG_LAYOUT_BUDGET", "0.001", 1);
     opts.layout = "dot";
-    svg = export(g, AG_FORMAT_SVG, &opts, NULL);
+    AG_CHECK_STR(ag_layout_step_engine(g, &opts, 0), "dot");
+    AG_CHECK_STR(ag_layout_step_engine(g, &opts, 1), "sfdp");
+    AG_CHECK_STR(ag_layout_step_engine(g, &opts, 2), "sfdp with fewer iterations, overlaps kept");
+    AG_CHECK(ag_layout_step_engine(g, &opts, 3) == NULL);
+    AG_CHECK(ag_format_needs_layout(AG_FORMAT_CYJS) && !ag_format_needs_layout(AG_FORMAT_DOT));
+
+    lo.step = 2;
+    lo.budget = 0.001;
+    AG_CHECK_INT(ag_layout_compute(&lay, ctx, g, &opts, &lo), AG_OK);
+    xy = ag_layout_positions(lay, &n);
+    AG_CHECK(xy != NULL && n == ag_graph_actor_count(g));
+    AG_CHECK_INT(ag_layout_save(&saved, &saved_len, ctx, lay), AG_OK);
+    AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len), AG_OK);
+    for (i = 0; back && i < 2 * n; i++)
+        AG_CHECK(ag_layout_positions(back, NULL)[i] == xy[i]);
+    svg = NULL;
+    AG_CHECK_INT(ag_export_with_layout(&svg, NULL, ctx, g, AG_FORMAT_SVG, &opts, back), AG_OK);
     AG_CHECK(svg && strstr(svg, "<!--  layout: sfdp with fewer iterations, overlaps kept, as dot and sfdp "
                                 "took longer than 0.001 s  -->") != NULL);
-    html = export(g, AG_FORMAT_HTML, &opts, NULL);
+    html = NULL;
+    AG_CHECK_INT(ag_export_with_layout(&html, NULL, ctx, g, AG_FORMAT_HTML, &opts, back), AG_OK);
     AG_CHECK(html && strstr(html, "layout sfdp") != NULL);
-    unsetenv("AG_LAYOUT_BUDGET");
+    /* a layout for svg has no PNG drawing; any layout has positions */
+    AG_CHECK_INT(ag_export_with_layout(&via, NULL, ctx, g, AG_FORMAT_PNG, &opts, back), AG_EINVAL);
+    AG_CHECK_INT(ag_export_with_layout(&via, NULL, ctx, g, AG_FORMAT_GRAPHML, &opts, back), AG_OK);
+    free(via);
     free(svg);
     free(html);
-    svg = export(g, AG_FORMAT_SVG, &opts, NULL);
-    AG_CHECK(svg && strstr(svg, "took longer") == NULL);
-    free(svg);
+
+    /* bytes that are not a whole layout of this graph are refused */
+    ag_layout_free(back);
+    AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len - 1), AG_EPARSE);
+    AG_CHECK(back == NULL);
+    AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, 10), AG_EPARSE);
+    saved[0] ^= 1;
+    AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len), AG_EPARSE);
+    free(saved);
+    ag_layout_free(lay);
+    lay = NULL;
+
+    /* computed here or in another process: the same bytes out */
+    lo = (ag_layout_options)AG_LAYOUT_OPTIONS_INIT;
+    lo.format = AG_FORMAT_SVG;
+    AG_CHECK_INT(ag_layout_compute(&lay, ctx, g, &opts, &lo), AG_OK);
+    AG_CHECK_INT(ag_layout_save(&saved, &saved_len, ctx, lay), AG_OK);
+    AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len), AG_OK);
+    direct = export(g, AG_FORMAT_SVG, &opts, NULL);
+    via = NULL;
+    AG_CHECK_INT(ag_export_with_layout(&via, NULL, ctx, g, AG_FORMAT_SVG, &opts, back), AG_OK);
+    AG_CHECK(direct && via && strcmp(direct, via) == 0 && strstr(via, "took longer") == NULL);
+    free(direct);
+    free(via);
+    free(saved);
+    ag_layout_free(lay);
+    ag_layout_free(back);
+
+    lo.step = 3;
+    AG_CHECK_INT(ag_layout_compute(&lay, ctx, g, &opts, &lo), AG_EINVAL);
     opts.layout = "nonsense";
     AG_CHECK_INT(ag_export(&svg, NULL, ctx, g, AG_FORMAT_GEXF, &opts), AG_EINVAL);
     AG_CHECK_INT(ag_export_layout(g, ctx, &opts), AG_EINVAL);
+    opts.layout = "sfdp-fast";
+    AG_CHECK_INT(ag_layout_compute(&lay, ctx, g, &opts, NULL), AG_EINVAL);
     ag_graph_free(g);
 }
 
@@ -210,7 +263,7 @@ int main(void)
     if (ag_ctx_new(&ctx) < 0)
         return 1;
     AG_RUN(test_export_layout__one_layout_for_every_format);
-    AG_RUN(test_export_layout__budget_falls_back);
+    AG_RUN(test_export_layout__steps_and_bytes);
     AG_RUN(test_export_layout__gexf_time);
     AG_RUN(test_export_layout__html_and_links_are_safe);
     AG_RUN(test_export_layout__pictures);
