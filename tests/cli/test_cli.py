@@ -5,7 +5,8 @@ actorgraph executable.  One ctest per case (tests/cli/tests.cmake):
     test_cli.py ACTORGRAPH SOURCE_DIR CASE     run one case
     test_cli.py ACTORGRAPH SOURCE_DIR --list   print the case names
 
-Stdlib only.  Exit 0 pass, 1 fail, 77 skip.  No timing assertions.
+Stdlib only.  Exit 0 pass, 1 fail, 77 skip.  No timing assertions, except
+that a process stopped by a signal must be gone within a generous second.
 """
 import json
 import os
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 BIN = SRC = None
 SKIP = 77
@@ -449,6 +451,186 @@ def case_format_list(tmp):
     listed = err.split("(", 1)[1].split(")", 1)[0]
     check(listed in out.decode().replace("\n                          ", " "),
           f"--help lists other formats than the library: {listed!r}")
+
+
+# ------------------------------------------------------ layout supervision
+
+def many_meetings(tmp, n=300, m=1500):
+    """Text of m meetings among n invented people: with --layout dot its
+    graph keeps Graphviz busy for well over a minute, so a signal sent once
+    the layout child exists lands during the layout."""
+    syl = ["ka", "lo", "be", "ra", "min", "tu", "sa", "ven", "kor", "da",
+           "mi", "no", "re", "sel", "vi", "ta", "gor", "lan", "pe", "zu"]
+
+    def name(i):
+        first = syl[i % 20] + syl[(i // 20) % 20]
+        last = syl[(i * 7) % 20] + syl[(i // 3) % 20] + "son"
+        return f"{first.capitalize()} {last.capitalize()}"
+
+    state, lines = 5, []
+    for _ in range(m):
+        state = (state * 1103515245 + 12345) % 2**31
+        i, j = state % n, (state // n) % n
+        lines.append(f"{name(i)} met {name(j if j != i else (j + 1) % n)} on Tuesday.")
+    return write(os.path.join(tmp, "meetings.txt"), "Talks\n\n" + "\n\n".join(lines) + "\n")
+
+
+def proc_stat(pid):
+    """(state, ppid) of a process, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            rest = f.read().rsplit(b")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+    return rest[0].decode(), int(rest[1])
+
+
+def running(pid):
+    st = proc_stat(pid)
+    return st is not None and st[0] not in ("Z", "X")  # a zombie runs nothing
+
+
+def children(pid):
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            st = proc_stat(int(d))
+            if st and st[1] == pid and st[0] not in ("Z", "X"):
+                out.append(int(d))
+    return out
+
+
+def start_layout(tmp, out, budget="600", preexec=None):
+    """actorgraph laying out many_meetings() with dot into @p out; returns
+    the process and its layout child, once that exists."""
+    src = many_meetings(tmp)
+    env = dict(os.environ, AG_LAYOUT_BUDGET=budget)
+    p = subprocess.Popen([BIN, "--layout", "dot", "-o", out, src], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=preexec)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        kids = children(p.pid)
+        if kids:
+            return p, kids[0]
+        if p.poll() is not None:
+            break
+        time.sleep(0.02)
+    p.kill()
+    out_, err = p.communicate()
+    raise Fail(f"no layout child appeared (exit {p.returncode}): {err.decode()!r}")
+
+
+def gone_within(pids, seconds=1.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(running(pid) for pid in pids):
+            return True
+        time.sleep(0.01)
+    return not any(running(pid) for pid in pids)
+
+
+def stop_during_layout(tmp, sig):
+    out = write(os.path.join(tmp, "g.svg"), "previous")
+    before = listing(tmp)
+    p, child = start_layout(tmp, out)
+    before = sorted(before + ["meetings.txt"])
+    # the child leads a process group of its own, so ^C reaches only the
+    # parent and the parent can kill the group
+    leader = os.getpgid(child) == child
+    os.kill(p.pid, sig)
+    ok = gone_within([p.pid, child])
+    for pid in (p.pid, child):
+        if running(pid):
+            os.kill(pid, signal.SIGKILL)
+    p.communicate()
+    check(ok, f"{signal.Signals(sig).name}: actorgraph or its layout child still runs after 1 s")
+    check(leader, f"layout child {child} was not a process group leader")
+    return p, out, before
+
+
+def case_signal_stops_layout(tmp):
+    # SIGTERM, SIGINT and SIGHUP during the layout: the child goes with the
+    # parent, which dies of the signal, and nothing is left or changed
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        sub = tempfile.mkdtemp(dir=tmp)
+        p, out, before = stop_during_layout(sub, sig)
+        check(p.returncode == -sig, f"{signal.Signals(sig).name}: exit {p.returncode}, expected {-sig}")
+        check(read(out) == b"previous", f"{signal.Signals(sig).name}: the old output changed")
+        check(listing(sub) == before, f"{signal.Signals(sig).name}: files left: {listing(sub)}")
+
+
+def case_sigxfsz_stops_layout(tmp):
+    # SIGXFSZ is handled like SIGTERM, but as the write error it stands for
+    p, out, before = stop_during_layout(tmp, signal.SIGXFSZ)
+    check(p.returncode == 4, f"SIGXFSZ: exit {p.returncode}, expected 4")
+    check(read(out) == b"previous", "SIGXFSZ: the old output changed")
+    check(listing(tmp) == before, f"SIGXFSZ: files left: {listing(tmp)}")
+
+
+def case_sigkill_takes_layout_child(tmp):
+    # SIGKILL cannot be caught: the child must notice its parent's death
+    # by itself (PR_SET_PDEATHSIG)
+    out = os.path.join(tmp, "g.svg")
+    p, child = start_layout(tmp, out)
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    ok = gone_within([child])
+    if not ok:
+        os.kill(child, signal.SIGKILL)
+    p.communicate()  # the child held the pipes too
+    check(ok, f"layout child {child} still runs 1 s after its parent was killed")
+
+
+def case_nohup_keeps_layout(tmp):
+    # under nohup SIGHUP stays ignored and the run goes on; a budget of 2 s
+    # stops dot (which needs over a minute here) and sfdp draws instead
+    out = os.path.join(tmp, "g.svg")
+    p, child = start_layout(tmp, out, budget="2",
+                            preexec=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+    os.kill(p.pid, signal.SIGHUP)
+    try:
+        _, err = p.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise Fail("nohup run did not finish")
+    check(p.returncode == 0, f"SIGHUP under nohup: exit {p.returncode}: {err.decode()!r}")
+    svg = read(out)
+    check(b"<!--  layout: sfdp" in svg and b"as dot " in svg, "the picture does not say dot ran out of time")
+    check(not running(child), "the late dot child still runs")
+    check(listing(tmp) == ["g.svg", "meetings.txt"], f"files left: {listing(tmp)}")
+
+
+def case_layout_budget_falls_back(tmp):
+    # no engine finishes in a millisecond: dot, then sfdp, then the last
+    # step, which runs without a budget
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    env = dict(os.environ, AG_LAYOUT_BUDGET="0.001")
+    for fmt, want in (("svg", b"<!--  layout: sfdp with fewer iterations, overlaps kept, as dot and sfdp "
+                              b"took longer than 0.001 s  -->"), ("html", b"layout sfdp")):
+        p = subprocess.run([BIN, "--layout", "dot", "-f", fmt, src], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=env, timeout=120)
+        check(p.returncode == 0, f"-f {fmt} with a tiny budget: exit {p.returncode}: {p.stderr!r}")
+        check(want in p.stdout, f"-f {fmt}: the output does not say the layout fell back")
+    out, _ = expect(["--layout", "dot", "-f", "svg", src], 0)
+    check(b"took longer" not in out, "fell back without a budget set")
+
+
+def case_stale_temp_cleaned(tmp):
+    # a temporary file is named after its process; SIGKILL leaves one, and
+    # the next run writing the same output removes it once that PID is gone
+    src = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    check(not running(dead.pid), "a finished process still runs")
+    stale = f".g.json.actorgraph-tmp.{dead.pid}"
+    keep = [f".g.json.actorgraph-tmp.{os.getpid()}",  # a live process's
+            f".other.json.actorgraph-tmp.{dead.pid}",  # another output's
+            ".g.json.actorgraph-tmp.12ab"]             # not a PID
+    for name in [stale] + keep:
+        write(os.path.join(tmp, name), "half")
+    expect(["-o", os.path.join(tmp, "g.json"), src], 0)
+    check(listing(tmp) == sorted(["a.txt", "g.json"] + keep), f"after the run: {listing(tmp)}")
+    json.loads(read(os.path.join(tmp, "g.json")))
 
 
 def case_docs_up_to_date(tmp):
