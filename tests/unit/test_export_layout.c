@@ -145,6 +145,11 @@ static void test_export_layout__steps_and_bytes(void)
     AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len - 1), AG_EPARSE);
     AG_CHECK(back == NULL);
     AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, 10), AG_EPARSE);
+    {
+        ag_graph *other = ring(6, NULL, NULL); /* not the graph it was made for */
+        AG_CHECK_INT(ag_layout_load(&back, ctx, other, saved, saved_len), AG_EPARSE);
+        ag_graph_free(other);
+    }
     saved[0] ^= 1;
     AG_CHECK_INT(ag_layout_load(&back, ctx, g, saved, saved_len), AG_EPARSE);
     free(saved);
