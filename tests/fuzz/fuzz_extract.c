@@ -11,6 +11,7 @@
 #include "actorgraph/actorgraph.h"
 #include "fuzz_check.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Longer inputs add run time, not new paths: an article's sentences are
@@ -49,6 +50,17 @@ static void check_spans(const ag_graph *g, size_t len)
             if (e->evidence[j].start > e->evidence[j].end || e->evidence[j].end > len)
                 fuzz_fail(NULL, "evidence span outside the article");
     }
+}
+
+/* libFuzzer calls this once before the first input, outside the per-input
+ * timeout (loading the model takes seconds on a busy machine); the seed
+ * driver does not, and the first input loads them instead. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    shared_resources();
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

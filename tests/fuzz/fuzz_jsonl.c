@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "fuzz_check.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_INPUT 65536
@@ -81,6 +82,17 @@ static void extract_record(ag_ctx *ctx, const resources *res, ag_graph *all, cli
     ag_graph_free(part);
     ag_text_free(text);
     ag_doc_free(doc);
+}
+
+/* libFuzzer calls this once before the first input, outside the per-input
+ * timeout (loading the model takes seconds on a busy machine); the seed
+ * driver does not, and the first input loads them instead. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    shared_resources();
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
