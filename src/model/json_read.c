@@ -24,6 +24,19 @@ static int bad(reader *r, const char *fmt, const char *what, const char *where)
     return ag_error_set_at(r->ctx, AG_EPARSE, r->name, 0, -1, fmt, what, where ? where : "");
 }
 
+/* The model refuses empty names, labels and relations (all that is left
+ * after cleaning) with AG_EINVAL, an argument error.  Coming from a file they
+ * are malformed input, so the reader reports AG_EPARSE, naming the place. */
+static int model_err(reader *r, int err, const char *where)
+{
+    char msg[256];
+
+    if (err != AG_EINVAL)
+        return err;
+    snprintf(msg, sizeof(msg), "%s", ag_ctx_errmsg(r->ctx));
+    return bad(r, "%s in %s", msg, where);
+}
+
 /* Optional string member: NULL when absent or null; AG_EPARSE when another type. */
 static int opt_string(reader *r, const cJSON *obj, const char *key, const char *where, const char **out)
 {
@@ -74,7 +87,7 @@ static int read_documents(reader *r, const cJSON *meta)
         if (!name)
             return bad(r, "a document has no \"%s\"%s", "name", "");
         if ((err = ag_graph_add_document(r->g, r->ctx, name, date, url, title)) < 0)
-            return err;
+            return model_err(r, err, "graph.metadata.documents");
     }
     return AG_OK;
 }
@@ -119,6 +132,7 @@ static int read_node(reader *r, const char *id, const cJSON *node)
     const char *label, *type_name;
     ag_actor_type type = AG_ACTOR_UNKNOWN;
     uint32_t mentions, counted = 0;
+    char where[160];
     size_t idx;
     int err;
 
@@ -136,8 +150,9 @@ static int read_node(reader *r, const char *id, const cJSON *node)
         return err;
     if (type_name && ag_actor_type_parse(&type, NULL, type_name) < 0)
         return bad(r, "unknown type \"%s\" of node \"%s\"", type_name, id);
+    snprintf(where, sizeof(where), "node \"%.120s\"", id);
     if ((err = ag_graph_add_actor(r->g, r->ctx, &idx, label, type)) < 0)
-        return err;
+        return model_err(r, err, where);
     if (ag_strmap_put(&r->ids, id, idx))
         return ag_error_set(r->ctx, AG_ENOMEM, "out of memory");
     aliases = cJSON_GetObjectItemCaseSensitive(meta, "aliases");
@@ -157,7 +172,7 @@ static int read_node(reader *r, const char *id, const cJSON *node)
         if (!cJSON_IsNumber(it) || !(v >= 0.0) || v > 4294967295.0 || floor(v) != v)
             return bad(r, "\"mentions_by_doc\" of node \"%s\" must hold whole numbers%s", id, "");
         if ((err = ag_graph_add_mentions(r->g, r->ctx, idx, it->string, (uint32_t)v)) < 0)
-            return err;
+            return model_err(r, err, where);
         counted += (uint32_t)v;
     }
     /* a hand-written file may give only the total */
@@ -227,12 +242,13 @@ static int read_edge(reader *r, const cJSON *e, size_t n)
     if (evs && !cJSON_IsArray(evs))
         return bad(r, "\"evidence\" of %s must be an array%s", where, "");
     if (!evs || !cJSON_GetArraySize(evs))
-        return ag_graph_add_edge(r->g, r->ctx, s, t, rel, NULL);
+        return model_err(r, ag_graph_add_edge(r->g, r->ctx, s, t, rel, NULL), where);
     cJSON_ArrayForEach(it, evs) {
         ag_evidence ev;
-        if ((err = read_evidence(r, it, &ev, where)) < 0 ||
-            (err = ag_graph_add_edge(r->g, r->ctx, s, t, rel, &ev)) < 0)
+        if ((err = read_evidence(r, it, &ev, where)) < 0)
             return err;
+        if ((err = ag_graph_add_edge(r->g, r->ctx, s, t, rel, &ev)) < 0)
+            return model_err(r, err, where);
     }
     return AG_OK;
 }

@@ -3,8 +3,9 @@
 # runs its seed inputs as a regression test.
 set(AG_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 
+# ag_fuzz_target(name [more sources...])
 function(ag_fuzz_target name)
-  add_executable(${name} ${AG_FUZZ_DIR}/${name}.c)
+  add_executable(${name} ${AG_FUZZ_DIR}/${name}.c ${ARGN})
   if(AG_FUZZ)
     target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
@@ -18,6 +19,11 @@ endfunction()
 
 ag_fuzz_target(fuzz_nlp_model)
 ag_fuzz_target(fuzz_lexicon)
+ag_fuzz_target(fuzz_extract ${AG_FUZZ_DIR}/fuzz_check.c)
+ag_fuzz_target(fuzz_graph_json ${AG_FUZZ_DIR}/fuzz_check.c)
+# The JSONL reader lives in the CLI; its one source file has no other CLI
+# dependency, so it is built in rather than moved into the library.
+ag_fuzz_target(fuzz_jsonl ${AG_FUZZ_DIR}/fuzz_check.c ${CMAKE_SOURCE_DIR}/src/cli/jsonl.c)
 
 if(TARGET actorgraph-train AND NOT AG_FUZZ)
   # The seed: a tiny model trained on two sentences of ours, and its cuts.
@@ -32,4 +38,11 @@ if(NOT AG_FUZZ)
   file(GLOB AG_LEXICON_SEEDS ${AG_FUZZ_DIR}/lexicon-seeds/*.json)
   list(SORT AG_LEXICON_SEEDS)
   add_test(NAME fuzz.lexicon_seeds COMMAND fuzz_lexicon ${AG_LEXICON_SEEDS})
+  # Inputs of ours for the other readers (tests/fuzz/README), and inputs that
+  # once crashed a target, kept as regression tests.
+  foreach(target extract graph_json jsonl)
+    file(GLOB seeds ${AG_FUZZ_DIR}/${target}-seeds/*)
+    list(SORT seeds)
+    add_test(NAME fuzz.${target}_seeds COMMAND fuzz_${target} ${seeds})
+  endforeach()
 endif()
