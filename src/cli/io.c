@@ -115,25 +115,71 @@ static int write_all(int fd, const char *bytes, size_t len)
     return 0;
 }
 
-static int write_stdout(const char *bytes, size_t len)
+/* What goes into an output: bytes in hand, or a graph exported while it is
+ * written (ag_export_write), so a graph's file is never held in memory whole. */
+typedef struct payload {
+    const char *bytes;
+    size_t len;
+    ag_ctx *ctx; /* non-NULL: export g instead */
+    const ag_graph *g;
+    ag_format fmt;
+    const ag_export_options *opts;
+    const ag_layout *lay;
+} payload;
+
+static int sink_fd(void *user, const char *data, size_t len)
 {
-    if ((len && fwrite(bytes, 1, len, stdout) != len) || fflush(stdout) != 0) {
+    return write_all(*(const int *)user, data, len);
+}
+
+/* 0; -1: a write failed (errno says why); -2: the export failed (ctx says). */
+static int payload_write(int fd, const payload *p)
+{
+    int err;
+
+    if (!p->ctx)
+        return write_all(fd, p->bytes, p->len);
+    errno = 0;
+    err = ag_export_write(p->ctx, p->g, p->fmt, p->opts, p->lay, sink_fd, &fd);
+    if (err == AG_EIO)
+        return errno ? -1 : -2;
+    return err < 0 ? -2 : 0;
+}
+
+/* The message of a failed payload_write; AG_EXIT_IO or the export's code. */
+static int payload_fail(const payload *p, int how, const char *target)
+{
+    if (how == -2)
+        return cli_fail(p->ctx, 0);
+    if (target)
+        cli_error("%s: %s", target, strerror(errno));
+    else
         cli_error("writing to stdout: %s", strerror(errno));
-        return AG_EXIT_IO;
-    }
+    return AG_EXIT_IO;
+}
+
+static int write_stdout(const payload *p)
+{
+    int how;
+
+    if (fflush(stdout) != 0)
+        return payload_fail(p, -1, NULL);
+    if ((how = payload_write(STDOUT_FILENO, p)) < 0)
+        return payload_fail(p, how, NULL);
     return AG_EXIT_OK;
 }
 
 /* Devices, FIFOs and the like cannot be replaced by a rename (and as root
  * renaming over /dev/full would replace the device): write them in place. */
-static int write_in_place(const char *path, const char *bytes, size_t len)
+static int write_in_place(const char *path, const payload *p)
 {
-    int fd = open(path, O_WRONLY | O_TRUNC);
-    if (fd < 0 || write_all(fd, bytes, len) < 0) {
-        cli_error("%s: %s", path, strerror(errno));
+    int fd = open(path, O_WRONLY | O_TRUNC), how = -1;
+
+    if (fd < 0 || (how = payload_write(fd, p)) < 0) {
+        int rc = payload_fail(p, how, path);
         if (fd >= 0)
             close(fd);
-        return AG_EXIT_IO;
+        return rc;
     }
     if (close(fd) < 0) {
         cli_error("%s: %s", path, strerror(errno));
@@ -251,7 +297,7 @@ static void remove_stale(const char *dir, const char *base)
     closedir(d);
 }
 
-static int write_atomic(const char *target, const struct stat *old, const char *bytes, size_t len)
+static int write_atomic(const char *target, const struct stat *old, const payload *p)
 {
     const char *slash = strrchr(target, '/');
     const char *base = slash ? slash + 1 : target;
@@ -259,7 +305,7 @@ static int write_atomic(const char *target, const struct stat *old, const char *
     const char *dir = slash ? target : ".";
     char dirbuf[PATH_MAX];
     mode_t mask;
-    int fd = -1, n, rc = AG_EXIT_IO;
+    int fd = -1, n, how, rc = AG_EXIT_IO;
 
     if (slash == target)
         dirlen = 1; /* "/name": the directory is "/" */
@@ -283,8 +329,15 @@ static int write_atomic(const char *target, const struct stat *old, const char *
      * old file's, or what open(2) would have used. */
     mask = umask(0);
     umask(mask);
-    if (fchmod(fd, old ? (old->st_mode & 07777) : (0666 & ~mask)) < 0 ||
-        write_all(fd, bytes, len) < 0 || fsync(fd) < 0) {
+    if (fchmod(fd, old ? (old->st_mode & 07777) : (0666 & ~mask)) < 0) {
+        cli_error("%s: %s", target, strerror(errno));
+        goto out;
+    }
+    if ((how = payload_write(fd, p)) < 0) {
+        rc = payload_fail(p, how, target);
+        goto out;
+    }
+    if (fsync(fd) < 0) {
         cli_error("%s: %s", target, strerror(errno));
         goto out;
     }
@@ -316,7 +369,7 @@ out:
     return rc;
 }
 
-int cli_write_output(const char *path, const char *bytes, size_t len)
+static int write_output(const char *path, const payload *p)
 {
     char resolved[PATH_MAX];
     const char *target = path;
@@ -324,7 +377,7 @@ int cli_write_output(const char *path, const char *bytes, size_t len)
     int exists;
 
     if (!path || cli_is_stdin(path))
-        return write_stdout(bytes, len);
+        return write_stdout(p);
     /* Write through a symlink to its file rather than replacing the link. */
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, resolved))
         target = resolved;
@@ -334,8 +387,15 @@ int cli_write_output(const char *path, const char *bytes, size_t len)
         return AG_EXIT_IO;
     }
     if (exists && !S_ISREG(st.st_mode))
-        return write_in_place(target, bytes, len);
-    return write_atomic(target, exists ? &st : NULL, bytes, len);
+        return write_in_place(target, p);
+    return write_atomic(target, exists ? &st : NULL, p);
+}
+
+int cli_write_output(const char *path, const char *bytes, size_t len)
+{
+    payload p = {bytes, len, NULL, NULL, AG_FORMAT_JSON, NULL, NULL};
+
+    return write_output(path, &p);
 }
 
 int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *layout,
@@ -343,8 +403,7 @@ int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *
 {
     ag_export_options opts = AG_EXPORT_OPTIONS_INIT;
     ag_layout *lay = NULL;
-    char *bytes = NULL;
-    size_t len = 0;
+    payload p = {NULL, 0, ctx, g, fmt, &opts, NULL};
     int rc;
 
     opts.layout = layout;
@@ -352,13 +411,9 @@ int cli_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const char *
     guard_signals(1);
     if (ag_format_needs_layout(fmt) && (rc = cli_layout(&lay, ctx, g, fmt, &opts)) != AG_EXIT_OK)
         goto out;
-    if (ag_export_with_layout(&bytes, &len, ctx, g, fmt, &opts, lay) < 0) {
-        rc = cli_fail(ctx, 0);
-        goto out;
-    }
-    rc = cli_write_output(output, bytes, len);
+    p.lay = lay;
+    rc = write_output(output, &p);
 out:
-    free(bytes);
     ag_layout_free(lay);
     guard_signals(0);
     return rc;

@@ -66,32 +66,45 @@ out:
     return err;
 }
 
+/* What fill_node needs beside the index. */
+typedef struct node_ctx {
+    const ag_graph *g;
+    double max_pr;
+    const double *xy;
+} node_ctx;
+
+static int fill_node(cJSON *nodes, const void *user, size_t i)
+{
+    const node_ctx *nc = user;
+
+    return write_node(nodes, ag_graph_actor(nc->g, i), nc->max_pr, nc->xy + 2 * i);
+}
+
+static int fill_edge(cJSON *edges, const void *g, size_t i)
+{
+    return write_edge(edges, g, i);
+}
+
 int ag_export__cyjs(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts,
                     const ag_layout *lay)
 {
-    cJSON *root = cJSON_CreateObject(), *data, *elements, *nodes, *edges;
-    double max_pr = ag_export__max_pagerank(g), *xy = NULL;
-    size_t i;
+    cJSON *root = cJSON_CreateObject(), *data, *elements;
+    double *xy = NULL;
+    node_ctx nc = {g, ag_export__max_pagerank(g), NULL};
+    ag_export__jstream streams[2] = {{1, ag_graph_actor_count(g), fill_node, &nc},
+                                     {1, ag_graph_edge_count(g), fill_edge, g}};
     int err;
 
     if ((err = ag_export__positions(ctx, g, opts, lay, &xy)) < 0)
         goto out;
+    nc.xy = xy;
     if (!root || ag_export__jstr(root, "format_version", "1.0") ||
         ag_export__jstr(root, "generated_by", "actorgraph " AG_VERSION) ||
         ag_export__jstr(root, "target_cytoscapejs_version", "~3") || !(data = ag_export__jnew(root, "data", 0)) ||
         ag_export__jstr(data, "name", ag_export__title(g, opts)) || ag_export__jdocuments(data, "documents", g))
         goto nomem;
-    if (!(elements = ag_export__jnew(root, "elements", 0)) || !(nodes = ag_export__jnew(elements, "nodes", 1)))
-        goto nomem;
-    for (i = 0; i < ag_graph_actor_count(g); i++)
-        if (write_node(nodes, ag_graph_actor(g, i), max_pr, xy + 2 * i))
-            goto nomem;
-    if (!(edges = ag_export__jnew(elements, "edges", 1)))
-        goto nomem;
-    for (i = 0; i < ag_graph_edge_count(g); i++)
-        if (write_edge(edges, g, i))
-            goto nomem;
-    if (ag_export__jprint(out, root))
+    if (!(elements = ag_export__jnew(root, "elements", 0)) || ag_export__jplaceholder(elements, "nodes", 0) ||
+        ag_export__jplaceholder(elements, "edges", 1) || ag_export__jprint_streamed(out, root, streams, 2))
         goto nomem;
 out:
     cJSON_Delete(root);

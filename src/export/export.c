@@ -170,6 +170,47 @@ const char *ag_export__title(const ag_graph *g, const ag_export_options *opts)
     return "actorgraph";
 }
 
+/* Run the writer of @p fmt into @p b (which may stream to a sink). */
+static int export_into(ag_buf *b, ag_ctx *ctx, const ag_graph *g, ag_format fmt, const ag_export_options *opts,
+                       const ag_layout *lay)
+{
+    int err;
+
+    if (!g)
+        return ag_error_set(ctx, AG_EINVAL, "no graph to export");
+    if (opts && opts->version != AG_EXPORT_OPTIONS_VERSION)
+        return ag_error_set(ctx, AG_EINVAL, "export options version %d, expected %d", opts->version,
+                            AG_EXPORT_OPTIONS_VERSION);
+    switch (fmt) {
+    case AG_FORMAT_JSON:
+        err = ag_export__json(b, ctx, g, opts);
+        break;
+    case AG_FORMAT_DOT:
+        err = ag_export__dot(b, ctx, g, opts);
+        break;
+    case AG_FORMAT_GRAPHML:
+        err = ag_export__graphml(b, ctx, g, opts, lay);
+        break;
+    case AG_FORMAT_GEXF:
+        err = ag_export__gexf(b, ctx, g, opts, lay);
+        break;
+    case AG_FORMAT_CYJS:
+        err = ag_export__cyjs(b, ctx, g, opts, lay);
+        break;
+    case AG_FORMAT_HTML:
+        err = ag_export__html(b, ctx, g, opts, lay);
+        break;
+    case AG_FORMAT_SVG:
+    case AG_FORMAT_PNG:
+    case AG_FORMAT_PDF:
+        err = ag_export__picture(b, ctx, g, opts, fmt, lay);
+        break;
+    default:
+        return ag_error_set(ctx, AG_EINVAL, "unknown format %d", (int)fmt);
+    }
+    return err;
+}
+
 int ag_export(char **out, size_t *len, ag_ctx *ctx, const ag_graph *g, ag_format fmt,
               const ag_export_options *opts)
 {
@@ -185,49 +226,31 @@ int ag_export_with_layout(char **out, size_t *len, ag_ctx *ctx, const ag_graph *
     *out = NULL;
     if (len)
         *len = 0;
-    if (!g)
-        return ag_error_set(ctx, AG_EINVAL, "no graph to export");
-    if (opts && opts->version != AG_EXPORT_OPTIONS_VERSION)
-        return ag_error_set(ctx, AG_EINVAL, "export options version %d, expected %d", opts->version,
-                            AG_EXPORT_OPTIONS_VERSION);
-    switch (fmt) {
-    case AG_FORMAT_JSON:
-        err = ag_export__json(&b, ctx, g, opts);
-        break;
-    case AG_FORMAT_DOT:
-        err = ag_export__dot(&b, ctx, g, opts);
-        break;
-    case AG_FORMAT_SVG:
-        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
-        break;
-    case AG_FORMAT_GRAPHML:
-        err = ag_export__graphml(&b, ctx, g, opts, lay);
-        break;
-    case AG_FORMAT_GEXF:
-        err = ag_export__gexf(&b, ctx, g, opts, lay);
-        break;
-    case AG_FORMAT_CYJS:
-        err = ag_export__cyjs(&b, ctx, g, opts, lay);
-        break;
-    case AG_FORMAT_HTML:
-        err = ag_export__html(&b, ctx, g, opts, lay);
-        break;
-    case AG_FORMAT_PNG:
-        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
-        break;
-    case AG_FORMAT_PDF:
-        err = ag_export__picture(&b, ctx, g, opts, fmt, lay);
-        break;
-    default:
-        return ag_error_set(ctx, AG_EINVAL, "unknown format %d", (int)fmt);
-    }
-    if (err < 0) {
+    if ((err = export_into(&b, ctx, g, fmt, opts, lay)) < 0) {
         ag_buf_free(&b);
         return err;
     }
     if (!(*out = ag_buf_detach(&b, len)))
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
     return AG_OK;
+}
+
+int ag_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const ag_export_options *opts,
+                    const ag_layout *lay, ag_export_sink sink, void *user)
+{
+    ag_buf b = AG_BUF_INIT;
+    int err;
+
+    if (!sink)
+        return ag_error_set(ctx, AG_EINVAL, "no sink to export to");
+    b.sink = sink;
+    b.sink_user = user;
+    err = export_into(&b, ctx, g, fmt, opts, lay);
+    if (err >= 0 || b.sink_failed)
+        err = ag_buf_flush(&b) ? ag_error_set(ctx, AG_EIO, "writing the %s output failed", ag_format_name(fmt))
+                               : err;
+    ag_buf_free(&b);
+    return err;
 }
 
 double ag_export__max_pagerank(const ag_graph *g)

@@ -113,32 +113,30 @@ out:
     return err;
 }
 
+static int fill_node(cJSON *nodes, const void *g, size_t i)
+{
+    return write_node(nodes, g, i);
+}
+
+static int fill_edge(cJSON *edges, const void *g, size_t i)
+{
+    return write_edge(edges, g, i);
+}
+
 int ag_export__json(ag_buf *out, ag_ctx *ctx, const ag_graph *g, const ag_export_options *opts)
 {
-    cJSON *root = cJSON_CreateObject(), *graph, *meta, *nodes, *edges;
-    size_t i;
+    cJSON *root = cJSON_CreateObject(), *graph, *meta;
+    const ag_export__jstream streams[2] = {{0, ag_graph_actor_count(g), fill_node, g},
+                                           {1, ag_graph_edge_count(g), fill_edge, g}};
     int err = AG_OK;
 
     if (!root || !(graph = ag_export__jnew(root, "graph", 0)) || ag_export__jstr(graph, "id", "actorgraph") ||
         ag_export__jstr(graph, "label", ag_export__title(g, opts)) || put_bool(graph, "directed", 1) ||
         ag_export__jstr(graph, "type", "actorgraph") || !(meta = ag_export__jnew(graph, "metadata", 0)) ||
         ag_export__jdocuments(meta, "documents", g) || ag_export__jstr(meta, "generator", "actorgraph " AG_VERSION) ||
-        !(nodes = ag_export__jnew(graph, "nodes", 0)))
-        goto nomem;
-    for (i = 0; i < ag_graph_actor_count(g); i++)
-        if (write_node(nodes, g, i))
-            goto nomem;
-    if (!(edges = ag_export__jnew(graph, "edges", 1)))
-        goto nomem;
-    for (i = 0; i < ag_graph_edge_count(g); i++)
-        if (write_edge(edges, g, i))
-            goto nomem;
-    if (ag_export__jprint(out, root))
-        goto nomem;
-out:
+        ag_export__jplaceholder(graph, "nodes", 0) || ag_export__jplaceholder(graph, "edges", 1) ||
+        ag_export__jprint_streamed(out, root, streams, 2))
+        err = ag_error_set(ctx, AG_ENOMEM, "out of memory while writing JSON");
     cJSON_Delete(root);
     return err;
-nomem:
-    err = ag_error_set(ctx, AG_ENOMEM, "out of memory while writing JSON");
-    goto out;
 }

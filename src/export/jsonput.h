@@ -22,4 +22,21 @@ int ag_export__jdocuments(cJSON *parent, const char *key, const ag_graph *g);
 /* Pretty-print root into out with a final newline; 0 or -1. */
 int ag_export__jprint(ag_buf *out, const cJSON *root);
 
+/* A container too big to hold as one tree (a graph's nodes or edges): the
+ * skeleton carries a placeholder (ag_export__jplaceholder) and the items are
+ * made one at a time, fill() attaching item i to an empty object or array,
+ * printed and freed, so memory holds one item while the bytes are those of
+ * printing the whole tree. */
+typedef struct ag_export__jstream {
+    int array;
+    size_t count;
+    int (*fill)(cJSON *container, const void *user, size_t i);
+    const void *user;
+} ag_export__jstream;
+
+/* Attach placeholder number @p slot (0-9, in document order) under key; 0 or -1. */
+int ag_export__jplaceholder(cJSON *parent, const char *key, int slot);
+/* ag_export__jprint, with streams[k] printed where placeholder k is; 0 or -1. */
+int ag_export__jprint_streamed(ag_buf *out, const cJSON *root, const ag_export__jstream *streams, int n_streams);
+
 #endif

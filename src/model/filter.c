@@ -121,7 +121,7 @@ static int copy_kept(ag_graph *h, ag_ctx *ctx, const ag_graph *g, const char *ke
             if ((err = ag_graph_add_alias(h, ctx, idx, a->aliases[j])) < 0)
                 goto out;
         for (j = 0; j < a->n_docs; j++) {
-            if (ag_graph__actor_add_doc(&h->actors[idx], &h->priv[idx], a->docs[j], p->doc_mentions[j]))
+            if (ag_graph__actor_add_doc(h, &h->actors[idx], &h->priv[idx], a->docs[j], p->doc_mentions[j]))
                 goto nomem;
             by_doc += p->doc_mentions[j];
         }

@@ -136,7 +136,7 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
             if (ag_graph__push_alias(b, q, a->aliases[j]))
                 goto nomem;
         for (j = 0; j < a->n_docs; j++)
-            if (ag_graph__actor_add_doc(b, q, a->docs[j], p->doc_mentions[j]))
+            if (ag_graph__actor_add_doc(g, b, q, a->docs[j], p->doc_mentions[j]))
                 goto nomem;
         {
             uint32_t by_doc = 0;
@@ -184,6 +184,7 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
     g->edges = NULL;
     g->cap_evidence = NULL;
     g->n_edges = g->cap_edges = 0;
+    g->ev_stale = 1; /* the index points into the old edges */
     ag_strmap_free(&g->edge_keys);
     for (i = 0; i < n_old_edges; i++) {
         ag_edge *e = &old_edges[i];
@@ -200,7 +201,7 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
         goto nomem;
 out:
     for (i = 0; i < n_old_edges && old_edges != g->edges; i++)
-        ag_graph__edge_clear(&old_edges[i]);
+        ag_graph__edge_clear(g, &old_edges[i]);
     if (old_edges != g->edges) {
         free(old_edges);
         free(old_cap);

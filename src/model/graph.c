@@ -126,28 +126,25 @@ void ag_graph__actor_clear(ag_actor *a, ag_actor_priv *p)
     for (i = 0; i < a->n_aliases; i++)
         free(a->aliases[i]);
     free(a->aliases);
-    for (i = 0; i < a->n_docs; i++)
-        free(a->docs[i]);
-    free(a->docs);
+    free(a->docs); /* the names are the graph's documents' */
     free(p->doc_mentions);
     memset(a, 0, sizeof(*a));
     memset(p, 0, sizeof(*p));
 }
 
-void ag_graph__evidence_clear(ag_evidence *ev)
+void ag_graph__evidence_clear(ag_graph *g, ag_evidence *ev)
 {
-    free((char *)ev->doc);
-    free((char *)ev->text);
-    free((char *)ev->rule);
+    ag_strpool_unref(&g->pool, ev->text);
+    ag_strpool_unref(&g->pool, ev->rule);
     memset(ev, 0, sizeof(*ev));
 }
 
-void ag_graph__edge_clear(ag_edge *e)
+void ag_graph__edge_clear(ag_graph *g, ag_edge *e)
 {
     size_t i;
 
     for (i = 0; i < e->n_evidence; i++)
-        ag_graph__evidence_clear(&e->evidence[i]);
+        ag_graph__evidence_clear(g, &e->evidence[i]);
     free(e->evidence);
     free(e->relation);
     memset(e, 0, sizeof(*e));
@@ -164,9 +161,12 @@ void ag_graph_free(ag_graph *g)
     free(g->actors);
     free(g->priv);
     for (i = 0; i < g->n_edges; i++)
-        ag_graph__edge_clear(&g->edges[i]);
+        ag_graph__edge_clear(g, &g->edges[i]);
     free(g->edges);
     free(g->cap_evidence);
+    free(g->ev_slot_edge);
+    free(g->ev_slot_item);
+    ag_strpool_free(&g->pool);
     for (i = 0; i < g->n_docs; i++) {
         free(g->docs[i].name);
         free(g->docs[i].date);
@@ -177,6 +177,7 @@ void ag_graph_free(ag_graph *g)
     ag_strmap_free(&g->actor_keys);
     ag_strmap_free(&g->edge_keys);
     ag_strmap_free(&g->doc_keys);
+    g->ev_stale = 1;
     free(g->title);
     free(g);
 }
@@ -406,10 +407,26 @@ int ag_graph_add_alias(ag_graph *g, ag_ctx *ctx, size_t actor, const char *alias
     return err;
 }
 
-int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n)
+/* The graph's own copy of document name @p doc (clean), recorded if new;
+ * NULL on ENOMEM or an empty name. */
+static const char *canonical_doc(ag_graph *g, const char *doc)
+{
+    size_t i;
+
+    if (!ag_strmap_get(&g->doc_keys, doc, &i)) {
+        if (ag_graph_add_document(g, NULL, doc, NULL, NULL, NULL) < 0 || !ag_strmap_get(&g->doc_keys, doc, &i))
+            return NULL;
+    }
+    return g->docs[i].name;
+}
+
+int ag_graph__actor_add_doc(ag_graph *g, ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n)
 {
     size_t lo = 0, hi = a->n_docs;
     char *c;
+
+    if (!(doc = canonical_doc(g, doc)))
+        return AG_ENOMEM;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -436,8 +453,7 @@ int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint
         p->doc_mentions = m;
         p->cap_docs = cap;
     }
-    if (!(c = ag_strdup(doc)))
-        return AG_ENOMEM;
+    c = (char *)doc;
     memmove(&a->docs[lo + 1], &a->docs[lo], (a->n_docs - lo) * sizeof(char *));
     memmove(&p->doc_mentions[lo + 1], &p->doc_mentions[lo], (a->n_docs - lo) * sizeof(uint32_t));
     a->docs[lo] = c;
@@ -459,7 +475,7 @@ int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *do
         return ag_error_set(ctx, AG_EINVAL, "mentions without a document");
     /* a document already recorded under this exact name: its stored name is clean */
     if (ag_strmap_get(&g->doc_keys, doc, &known)) {
-        if (ag_graph__actor_add_doc(&g->actors[actor], &g->priv[actor], g->docs[known].name, n))
+        if (ag_graph__actor_add_doc(g, &g->actors[actor], &g->priv[actor], g->docs[known].name, n))
             return ag_error_set(ctx, AG_ENOMEM, "out of memory");
         g->finalized = 0;
         return AG_OK;
@@ -468,7 +484,7 @@ int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *do
         return err;
     if (!(clean = ag_graph__clean(doc)))
         return ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    if (ag_graph__actor_add_doc(&g->actors[actor], &g->priv[actor], clean, n))
+    if (ag_graph__actor_add_doc(g, &g->actors[actor], &g->priv[actor], clean, n))
         err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
     g->finalized = 0;
     free(clean);
@@ -569,37 +585,122 @@ int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev)
     return ag_graph__edge_add_evidence_ex(g, edge, ev, 1);
 }
 
-/* @p clean 0: the strings come from another graph, already clean; copying is enough. */
+/* ---- the evidence index ---- */
+
+static uint64_t evidence_hash(size_t edge, const ag_evidence *ev)
+{
+    uint64_t h = (uint64_t)edge * 0x9E3779B97F4A7C15ull;
+
+    /* doc and rule are the graph's shared copies: their addresses identify them */
+    h ^= (uint64_t)(uintptr_t)ev->doc * 0xC2B2AE3D27D4EB4Full;
+    h ^= (uint64_t)(uintptr_t)ev->rule * 0x165667B19E3779F9ull;
+    h ^= (uint64_t)ev->sentence * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+}
+
+static int same_evidence(const ag_evidence *a, const ag_evidence *b)
+{
+    return a->sentence == b->sentence && a->doc == b->doc && a->rule == b->rule;
+}
+
+/* The slot holding (edge, ev) or the empty slot where it would go. */
+static size_t evidence_slot(const ag_graph *g, size_t edge, const ag_evidence *ev)
+{
+    size_t mask = g->ev_cap - 1, j;
+
+    for (j = evidence_hash(edge, ev) & mask; g->ev_slot_edge[j]; j = (j + 1) & mask)
+        if (g->ev_slot_edge[j] == edge + 1 &&
+            same_evidence(&g->edges[edge].evidence[g->ev_slot_item[j]], ev))
+            break;
+    return j;
+}
+
+/* Room for @p more entries; rebuilt from the edges when stale or grown. */
+static int evidence_index_reserve(ag_graph *g, size_t more)
+{
+    size_t cap = g->ev_cap ? g->ev_cap : 64, i, k, j;
+
+    if (!g->ev_stale && (g->ev_count + more) * 2 <= g->ev_cap)
+        return AG_OK;
+    if (g->ev_stale) {
+        g->ev_count = 0;
+        for (i = 0; i < g->n_edges; i++)
+            g->ev_count += g->edges[i].n_evidence;
+    }
+    while ((g->ev_count + more) * 2 > cap)
+        cap *= 2;
+    free(g->ev_slot_edge);
+    free(g->ev_slot_item);
+    g->ev_slot_item = NULL;
+    g->ev_cap = g->ev_count = 0;
+    if (!(g->ev_slot_edge = calloc(cap, sizeof(size_t))) || !(g->ev_slot_item = malloc(cap * sizeof(size_t))))
+        return AG_ENOMEM;
+    g->ev_cap = cap;
+    g->ev_stale = 0;
+    for (i = 0; i < g->n_edges; i++)
+        for (k = 0; k < g->edges[i].n_evidence; k++) {
+            j = evidence_slot(g, i, &g->edges[i].evidence[k]);
+            if (g->ev_slot_edge[j])
+                continue; /* a duplicate cannot be stored; keep the first */
+            g->ev_slot_edge[j] = i + 1;
+            g->ev_slot_item[j] = k;
+            g->ev_count++;
+        }
+    return AG_OK;
+}
+
+/* The pool's copy of @p s (NULL: ""), cleaned first unless @p clean is 0. */
+static const char *pooled(ag_graph *g, const char *s, int clean)
+{
+    char *tmp = NULL;
+    const char *r;
+
+    if (!s)
+        s = "";
+    if (clean && !(s = tmp = ag_graph__clean(s)))
+        return NULL;
+    r = ag_strpool_ref(&g->pool, s, strlen(s));
+    free(tmp);
+    return r;
+}
+
 int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean)
 {
     ag_edge *e = &g->edges[edge];
     ag_evidence c = {0};
-    size_t i;
+    char *tmp = NULL;
+    size_t j;
 
     c.sentence = ev->sentence;
     c.start = ev->start;
     c.end = ev->end;
     c.confidence = clamp01(ev->confidence);
-    if (clean ? (!(c.doc = ag_graph__clean(ev->doc)) || !(c.text = ag_graph__clean(ev->text)) ||
-                 !(c.rule = ag_graph__clean(ev->rule)))
-              : (!(c.doc = ag_strdup(ev->doc)) || !(c.text = ag_strdup(ev->text ? ev->text : "")) ||
-                 !(c.rule = ag_strdup(ev->rule ? ev->rule : ""))))
+    c.doc = ""; /* no document: one shared empty name */
+    if (ev->doc && *ev->doc) {
+        const char *name = ev->doc;
+        if (clean && !(name = tmp = ag_graph__clean(ev->doc)))
+            goto nomem;
+        if (*name && !(c.doc = canonical_doc(g, name)))
+            goto nomem;
+        free(tmp);
+        tmp = NULL;
+    }
+    if (!(c.text = pooled(g, ev->text, clean)) || !(c.rule = pooled(g, ev->rule, clean)))
         goto nomem;
-    /* Evidence per edge is short (one line per sentence stating it): a scan
-     * is cheaper than a second hash map to keep in sync. */
-    for (i = 0; i < e->n_evidence; i++) {
-        ag_evidence *o = &e->evidence[i];
-        if (o->sentence == c.sentence && strcmp(o->doc, c.doc) == 0 && strcmp(o->rule, c.rule) == 0) {
-            double conf = o->confidence > c.confidence ? o->confidence : c.confidence;
-            if (span_cmp(&c, o) < 0) {
-                ag_graph__evidence_clear(o);
-                *o = c;
-            } else {
-                ag_graph__evidence_clear(&c);
-            }
-            o->confidence = conf;
-            return AG_OK;
+    if (evidence_index_reserve(g, 1))
+        goto nomem;
+    j = evidence_slot(g, edge, &c);
+    if (g->ev_slot_edge[j]) {
+        ag_evidence *o = &e->evidence[g->ev_slot_item[j]];
+        double conf = o->confidence > c.confidence ? o->confidence : c.confidence;
+        if (span_cmp(&c, o) < 0) {
+            ag_graph__evidence_clear(g, o);
+            *o = c;
+        } else {
+            ag_graph__evidence_clear(g, &c);
         }
+        o->confidence = conf;
+        return AG_OK;
     }
     if (e->n_evidence == g->cap_evidence[edge]) {
         size_t cap = g->cap_evidence[edge] ? g->cap_evidence[edge] * 2 : 2;
@@ -609,10 +710,14 @@ int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *
         e->evidence = v;
         g->cap_evidence[edge] = cap;
     }
+    g->ev_slot_edge[j] = edge + 1;
+    g->ev_slot_item[j] = e->n_evidence;
+    g->ev_count++;
     e->evidence[e->n_evidence++] = c;
     return AG_OK;
 nomem:
-    ag_graph__evidence_clear(&c);
+    free(tmp);
+    ag_graph__evidence_clear(g, &c);
     return AG_ENOMEM;
 }
 
@@ -714,7 +819,7 @@ int ag_graph_merge(ag_graph *into, ag_ctx *ctx, const ag_graph *from)
                 goto nomem;
         b = &into->actors[idx];
         for (j = 0; j < a->n_docs; j++) {
-            if (ag_graph__actor_add_doc(b, &into->priv[idx], a->docs[j], p->doc_mentions[j]))
+            if (ag_graph__actor_add_doc(into, b, &into->priv[idx], a->docs[j], p->doc_mentions[j]))
                 goto nomem;
             by_doc += p->doc_mentions[j];
         }
@@ -757,6 +862,7 @@ int ag_graph__reindex(ag_graph *g)
     ag_strmap_free(&g->actor_keys);
     ag_strmap_free(&g->edge_keys);
     ag_strmap_free(&g->doc_keys);
+    g->ev_stale = 1;
     for (i = 0; i < g->n_actors; i++) {
         const ag_actor *a = &g->actors[i];
         for (j = 0; j <= a->n_aliases; j++) {

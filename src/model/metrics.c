@@ -58,6 +58,11 @@ static void install_attribute_table(void)
     igraph_set_attribute_table(&igraph_cattribute_table);
 }
 
+/* Steps of exact betweenness beyond which it is estimated (about a second),
+ * and the fewest pivots an estimate uses. */
+#define AG_BETWEENNESS_WORK 2e7
+#define AG_BETWEENNESS_MIN_PIVOTS 64
+
 typedef struct {
     size_t a, b;
     double w;
@@ -189,13 +194,36 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
                                    IGRAPH_DIRECTED, 0.85, &w, NULL));
     for (i = 0; i < n; i++)
         g->actors[i].pagerank = VECTOR(res)[i];
-    /* Exact betweenness costs O(actors x relations); past a few thousand
-     * actors only paths up to 6 steps count, which bounds the time and keeps
-     * the ranking of brokers (documented in docs/FORMATS.md's metrics). */
-    if (n > 4000)
-        AG_IGRAPH(ctx, igraph_betweenness_cutoff(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL, 6));
-    else
+    /* Exact betweenness costs about actors x (actors + pairs) steps.  Past
+     * AG_BETWEENNESS_WORK it is estimated from k evenly spaced source actors
+     * (Brandes and Pich's pivots), scaled by n / k: the time stays bounded and
+     * the brokers keep their rank (docs/FORMATS.md).  The pivots depend only
+     * on the sorted actor order, so the figures stay deterministic. */
+    if ((double)n * (double)(n + np) <= AG_BETWEENNESS_WORK) {
         AG_IGRAPH(ctx, igraph_betweenness(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL));
+    } else {
+        size_t k = (size_t)(AG_BETWEENNESS_WORK / (double)(n + np));
+        igraph_vector_int_t pivots;
+
+        if (k < AG_BETWEENNESS_MIN_PIVOTS)
+            k = AG_BETWEENNESS_MIN_PIVOTS;
+        if (k > n)
+            k = n;
+        AG_IGRAPH(ctx, igraph_vector_int_init(&pivots, (igraph_integer_t)k));
+        for (i = 0; i < k; i++)
+            VECTOR(pivots)[i] = (igraph_integer_t)(i * n / k);
+        igraph_reason[0] = '\0';
+        if (igraph_betweenness_subset(&ug, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, igraph_vss_vector(&pivots),
+                                      igraph_vss_all(), NULL) != IGRAPH_SUCCESS) {
+            igraph_vector_int_destroy(&pivots);
+            err = ag_error_set(ctx, AG_EDEP, "igraph: igraph_betweenness_subset failed: %s",
+                               igraph_reason[0] ? igraph_reason : "error");
+            goto out;
+        }
+        igraph_vector_int_destroy(&pivots);
+        for (i = 0; i < n; i++)
+            VECTOR(res)[i] *= (double)n / (double)k;
+    }
     for (i = 0; i < n; i++)
         g->actors[i].betweenness = VECTOR(res)[i];
 

@@ -35,6 +35,18 @@ struct ag_graph {
     size_t n_docs, cap_docs;
     ag_strmap doc_keys; /* name -> index */
 
+    /* Evidence strings: an evidence's doc and an actor's docs point at the
+     * graph's own document names (docs[i].name, never freed while the graph
+     * lives); sentence texts and rule ids are shared from the pool. */
+    ag_strpool pool;
+    /* (edge, doc, sentence, rule) -> where that evidence sits, so adding one
+     * costs the same however much an edge already has.  Slots hold edge + 1
+     * (0: empty) and the index in that edge's evidence; rebuilt from the
+     * edges when stale (edges or evidence were moved). */
+    size_t *ev_slot_edge, *ev_slot_item;
+    size_t ev_cap, ev_count;
+    int ev_stale;
+
     char *title; /* graph label read back by ag_graph_from_json, or NULL */
     int finalized;
 };
@@ -47,21 +59,24 @@ char *ag_graph__clean(const char *s);
 /* The graph's title (from JSON) or NULL. */
 const char *ag_graph__title(const ag_graph *g);
 
-/* Free the strings of one actor / evidence / edge. */
+/* Free the strings of one actor / evidence / edge of @p g. */
 void ag_graph__actor_clear(ag_actor *a, ag_actor_priv *p);
-void ag_graph__evidence_clear(ag_evidence *ev);
-void ag_graph__edge_clear(ag_edge *e);
+void ag_graph__evidence_clear(ag_graph *g, ag_evidence *ev);
+void ag_graph__edge_clear(ag_graph *g, ag_edge *e);
 
 /* Append a form to an actor's alias list (no key bookkeeping, no dedupe
  * against the label); AG_OK or AG_ENOMEM. */
 int ag_graph__push_alias(ag_actor *a, ag_actor_priv *p, const char *alias);
 
-/* Add @p n mentions in @p doc to an actor's sorted doc list. */
-int ag_graph__actor_add_doc(ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n);
+/* Add @p n mentions in @p doc (a clean name, recorded in @p g if new) to an
+ * actor's sorted doc list, which points at @p g's document names. */
+int ag_graph__actor_add_doc(ag_graph *g, ag_actor *a, ag_actor_priv *p, const char *doc, uint32_t n);
 
 /* Copy-merge evidence into an edge, deduplicated by (doc, sentence, rule):
  * on a clash the higher confidence and the smaller (start, end, text) win,
- * so the result does not depend on the order evidence arrives in. */
+ * so the result does not depend on the order evidence arrives in.  An
+ * unknown document is recorded.  @p clean 0: the strings are already clean
+ * (from a graph). */
 int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev);
 int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean);
 

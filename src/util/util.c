@@ -8,11 +8,30 @@
 
 #include <utf8proc.h>
 
+int ag_buf_flush(ag_buf *b)
+{
+    if (!b->sink || b->sink_failed)
+        return b->sink_failed ? AG_EIO : AG_OK;
+    if (b->len && b->sink(b->sink_user, b->data, b->len) != 0) {
+        b->sink_failed = 1;
+        return AG_EIO;
+    }
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return AG_OK;
+}
+
 int ag_buf_reserve(ag_buf *b, size_t extra)
 {
-    size_t need = b->len + extra + 1, cap;
+    size_t need, cap;
     char *p;
 
+    /* a failed sink is an I/O error the writer reports as ENOMEM at worst;
+     * ag_export_write() reads sink_failed to say which it was */
+    if (b->sink && b->len >= AG_BUF_FLUSH_AT && ag_buf_flush(b))
+        return AG_EIO;
+    need = b->len + extra + 1;
     if (need <= b->cap)
         return AG_OK;
     cap = b->cap ? b->cap : 256;
@@ -386,4 +405,101 @@ char *ag_clean_text(const char *s, size_t n)
     }
     *o = '\0';
     return out;
+}
+
+struct ag_strpool_entry {
+    uint64_t hash;
+    size_t refs, len;
+    char text[];
+};
+
+static ag_strpool_entry *pool_entry(const char *pooled)
+{
+    return (ag_strpool_entry *)(void *)(pooled - offsetof(ag_strpool_entry, text));
+}
+
+static int pool_grow(ag_strpool *p)
+{
+    size_t cap = p->cap ? p->cap * 2 : 64, i, j;
+    ag_strpool_entry **slots = calloc(cap, sizeof(*slots));
+
+    if (!slots)
+        return AG_ENOMEM;
+    for (i = 0; i < p->cap; i++) {
+        if (!p->slots[i])
+            continue;
+        for (j = p->slots[i]->hash & (cap - 1); slots[j]; j = (j + 1) & (cap - 1))
+            ;
+        slots[j] = p->slots[i];
+    }
+    free(p->slots);
+    p->slots = slots;
+    p->cap = cap;
+    return AG_OK;
+}
+
+const char *ag_strpool_ref(ag_strpool *p, const char *s, size_t n)
+{
+    uint64_t h = ag_hash_bytes(s, n);
+    ag_strpool_entry *e;
+    size_t j;
+
+    if ((p->count + 1) * 2 > p->cap && pool_grow(p))
+        return NULL;
+    for (j = h & (p->cap - 1); (e = p->slots[j]); j = (j + 1) & (p->cap - 1))
+        if (e->hash == h && e->len == n && memcmp(e->text, s, n) == 0) {
+            e->refs++;
+            return e->text;
+        }
+    if (!(e = malloc(sizeof(*e) + n + 1)))
+        return NULL;
+    e->hash = h;
+    e->refs = 1;
+    e->len = n;
+    memcpy(e->text, s, n);
+    e->text[n] = '\0';
+    p->slots[j] = e;
+    p->count++;
+    return e->text;
+}
+
+const char *ag_strpool_dup(const char *pooled)
+{
+    if (pooled)
+        pool_entry(pooled)->refs++;
+    return pooled;
+}
+
+void ag_strpool_unref(ag_strpool *p, const char *pooled)
+{
+    ag_strpool_entry *e;
+    size_t j, k, home;
+
+    if (!pooled || --(e = pool_entry(pooled))->refs)
+        return;
+    for (j = e->hash & (p->cap - 1); p->slots[j] != e; j = (j + 1) & (p->cap - 1))
+        ;
+    /* backward-shift deletion: later entries of the run move up so that no
+     * lookup stops early at the hole */
+    for (k = (j + 1) & (p->cap - 1); p->slots[k]; k = (k + 1) & (p->cap - 1)) {
+        home = p->slots[k]->hash & (p->cap - 1);
+        if (((k - home) & (p->cap - 1)) >= ((k - j) & (p->cap - 1))) {
+            p->slots[j] = p->slots[k];
+            j = k;
+        }
+    }
+    p->slots[j] = NULL;
+    p->count--;
+    free(e);
+}
+
+void ag_strpool_free(ag_strpool *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->cap; i++)
+        free(p->slots[i]);
+    free(p->slots);
+    p->slots = NULL;
+    p->cap = p->count = 0;
 }

@@ -8,6 +8,10 @@
  *
  * --articles DIR measures real text instead: the .txt files of DIR as they
  * are (furniture included), repeated in name order until N MB.
+ *
+ * --emit FILE writes the corpus instead of processing it, as JSON Lines
+ * ({"id", "text"} per article) or, with --one-file, as one plain text, for
+ * tests/bench/scale.sh to run the CLI on.
  */
 #include <dirent.h>
 #include <stdarg.h>
@@ -67,6 +71,25 @@ static void sb_add(sbuf *b, const char *s, size_t n)
 static void sb_puts(sbuf *b, const char *s)
 {
     sb_add(b, s, strlen(s));
+}
+
+/* One JSONL record: the text as a JSON string (the generator writes ASCII and
+ * newlines; anything below 0x20 is escaped). */
+static void put_jsonl(FILE *f, const char *id, const sbuf *b)
+{
+    fprintf(f, "{\"id\": \"%s\", \"text\": \"", id);
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char ch = (unsigned char)b->p[i];
+        if (ch == '"' || ch == '\\')
+            fprintf(f, "\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", f);
+        else if (ch < 0x20)
+            fprintf(f, "\\u%04x", ch);
+        else
+            fputc(ch, f);
+    }
+    fputs("\"}\n", f);
 }
 
 /* ---- deterministic random numbers (xorshift64*) ---- */
@@ -313,7 +336,9 @@ int main(int argc, char **argv)
     const char *examples = AG_SOURCE_DIR "/examples", *articles_dir = NULL;
     char **real = NULL;
     size_t n_real = 0;
-    int svg = 1, parse = 1;
+    int svg = 1, parse = 1, one_file = 0;
+    const char *emit = NULL;
+    FILE *emit_file = NULL;
     double t_parse = 0;
     size_t parsed_tokens = 0;
     ag_nlp_model *nlp = NULL;
@@ -343,8 +368,13 @@ int main(int argc, char **argv)
             svg = 0;
         else if (strcmp(argv[i], "--no-parse") == 0)
             parse = 0;
+        else if (strcmp(argv[i], "--emit") == 0 && i + 1 < argc)
+            emit = argv[++i];
+        else if (strcmp(argv[i], "--one-file") == 0)
+            one_file = 1;
         else
-            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] [--no-parse] [--seed N]");
+            die("usage: actorgraph-bench [--mb N] [--names N] [--examples DIR] [--articles DIR] [--no-svg] "
+                "[--no-parse] [--seed N] [--emit FILE [--one-file]]");
     }
     if (mb <= 0 || n_names == 0)
         die("--mb and --names must be positive");
@@ -355,6 +385,31 @@ int main(int argc, char **argv)
         make_names(&c, n_names);
     }
 
+    if (emit) {
+        if (!(emit_file = fopen(emit, "w")))
+            die("%s: cannot write", emit);
+        while ((double)bytes < mb * 1e6) {
+            if (real) {
+                art.len = 0;
+                sb_add(&art, real[articles % n_real], strlen(real[articles % n_real]));
+            } else {
+                make_article(&art, &c);
+            }
+            snprintf(name, sizeof(name), "bench-%06zu", articles);
+            if (one_file) {
+                fwrite(art.p, 1, art.len, emit_file);
+                fputs("\n\n", emit_file);
+            } else {
+                put_jsonl(emit_file, name, &art);
+            }
+            bytes += art.len;
+            articles++;
+        }
+        if (fclose(emit_file) != 0)
+            die("%s: write failed", emit);
+        printf("%s: %.1f MB, %zu articles\n", emit, (double)bytes / 1e6, articles);
+        return 0;
+    }
     check(ag_ctx_new(&ctx), NULL, "context");
     check(ag_lexicon_new(&lex, ctx), ctx, "lexicon");
     check(ag_graph_new(&all, ctx), ctx, "graph");

@@ -176,6 +176,20 @@ AG_EXTERN(int) ag_export_with_layout(char **out, size_t *len, ag_ctx *ctx, const
                                      ag_format fmt, const ag_export_options *opts,
                                      const ag_layout *lay);
 
+/** Receives the bytes of ag_export_write() in order; 0 to go on, non-zero to
+ *  stop (ag_export_write() then returns AG_EIO; the sink keeps its errno). */
+typedef int (*ag_export_sink)(void *user, const char *data, size_t len);
+
+/**
+ * ag_export_with_layout() (@p lay may be NULL), writing through @p sink in chunks of about 64 KB instead of
+ * returning one buffer, so that a large graph's JSON, GraphML, GEXF, cyjs or
+ * DOT is never held in memory whole.  On failure part of the output may
+ * already have gone to the sink.
+ * @return AG_OK, AG_EIO (the sink failed) or what ag_export() returns.
+ */
+AG_EXTERN(int) ag_export_write(ag_ctx *ctx, const ag_graph *g, ag_format fmt, const ag_export_options *opts,
+                               const ag_layout *lay, ag_export_sink sink, void *user);
+
 #ifdef __cplusplus
 }
 #endif
