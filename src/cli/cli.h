@@ -65,7 +65,8 @@ enum {
     CLI_OPT_MIN_WEIGHT,
     CLI_OPT_TYPES,
     CLI_OPT_RELATIONS,
-    CLI_OPT_DROP_ISOLATES
+    CLI_OPT_DROP_ISOLATES,
+    CLI_OPT_MAX_EVIDENCE
 };
 #define CLI_FILTER_LONG_OPTIONS                                              \
     {"focus", required_argument, NULL, CLI_OPT_FOCUS},                       \
@@ -73,7 +74,8 @@ enum {
     {"min-weight", required_argument, NULL, CLI_OPT_MIN_WEIGHT},             \
     {"types", required_argument, NULL, CLI_OPT_TYPES},                       \
     {"relations", required_argument, NULL, CLI_OPT_RELATIONS},               \
-    {"drop-isolates", no_argument, NULL, CLI_OPT_DROP_ISOLATES}
+    {"drop-isolates", no_argument, NULL, CLI_OPT_DROP_ISOLATES},             \
+    {"max-evidence", required_argument, NULL, CLI_OPT_MAX_EVIDENCE}
 
 typedef struct cli_filter {
     ag_filter_options opts;
@@ -81,9 +83,10 @@ typedef struct cli_filter {
     const char **relations; /* malloc'ed; the strings point into argv copies */
     char **owned;           /* copies of the --relations arguments */
     size_t n_owned;
+    int cap_applied; /* --max-evidence held while the graph was built */
 } cli_filter;
 
-#define CLI_FILTER_INIT {AG_FILTER_OPTIONS_INIT, 0, 0, NULL, NULL, 0}
+#define CLI_FILTER_INIT {AG_FILTER_OPTIONS_INIT, 0, 0, NULL, NULL, 0, 0}
 
 /* Take one option if it is a filter option: returns -1 when @p opt is not
  * one, else an exit code (usage errors name @p command). */
@@ -92,6 +95,9 @@ int cli_filter_option(cli_filter *f, const char *command, int opt, const char *a
 int cli_filter_check(const cli_filter *f, const char *command);
 /* Replace the finalized *g by its filtered subgraph when any filter was
  * given; warns (unless @p quiet) about --relations no edge has.  Exit code. */
+/* A new empty graph that already keeps only --max-evidence per edge, so a
+ * run's memory follows the graph (extract, merge); exit code. */
+int cli_filter_new_graph(ag_graph **g, ag_ctx *ctx, cli_filter *f);
 int cli_filter_apply(ag_graph **g, ag_ctx *ctx, const cli_filter *f, const char *command, int quiet);
 void cli_filter_free(cli_filter *f);
 

@@ -388,8 +388,9 @@ int cmd_extract(int argc, char **argv)
     }
     if ((rc = cli_pick_format(&fmt, r.ctx, NULL, format_arg, output)) != AG_EXIT_OK)
         goto out;
-    if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_graph_new(&r.all, r.ctx) < 0 ||
-        ag_nlp_model_builtin(&r.nlp, r.ctx) < 0) {
+    if ((rc = cli_filter_new_graph(&r.all, r.ctx, &filter)) != AG_EXIT_OK)
+        goto out;
+    if (ag_lexicon_new(&r.lex, r.ctx) < 0 || ag_nlp_model_builtin(&r.nlp, r.ctx) < 0) {
         rc = cli_fail(r.ctx, 0);
         goto out;
     }

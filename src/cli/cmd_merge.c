@@ -55,10 +55,8 @@ int cmd_merge(int argc, char **argv)
     }
     if ((rc = cli_pick_format(&fmt, ctx, "merge", o.format_arg, o.output)) != AG_EXIT_OK)
         goto out;
-    if (ag_graph_new(&all, ctx) < 0) {
-        rc = cli_fail(ctx, 0);
+    if ((rc = cli_filter_new_graph(&all, ctx, &o.filter)) != AG_EXIT_OK)
         goto out;
-    }
     progress = !o.quiet && n_inputs >= PROGRESS_MIN_INPUTS && isatty(STDERR_FILENO);
     for (int i = optind; i < argc; i++) {
         if (progress)

@@ -155,6 +155,11 @@ int cli_filter_option(cli_filter *f, const char *command, int opt, const char *a
     case CLI_OPT_DROP_ISOLATES:
         f->opts.drop_isolates = 1;
         break;
+    case CLI_OPT_MAX_EVIDENCE:
+        if (parse_count(arg, SIZE_MAX, &v) || v == 0)
+            return cli_usage_error(command, "--max-evidence needs a whole number of 1 or more, not '%s'", arg);
+        f->opts.max_evidence = (size_t)v;
+        return AG_EXIT_OK; /* applied while building, or by cli_filter_apply */
     default:
         return -1;
     }
@@ -211,7 +216,7 @@ int cli_filter_apply(ag_graph **g, ag_ctx *ctx, const cli_filter *f, const char 
 {
     ag_graph *sub = NULL;
 
-    if (!f->active)
+    if (!f->active && (!f->opts.max_evidence || f->cap_applied))
         return AG_EXIT_OK;
     if (f->opts.focus && ag_graph_find_actor(*g, f->opts.focus) < 0)
         return focus_not_found(*g, f->opts.focus, command);
@@ -228,6 +233,15 @@ int cli_filter_apply(ag_graph **g, ag_ctx *ctx, const cli_filter *f, const char 
         return cli_fail(ctx, 1);
     ag_graph_free(*g);
     *g = sub;
+    return AG_EXIT_OK;
+}
+
+int cli_filter_new_graph(ag_graph **g, ag_ctx *ctx, cli_filter *f)
+{
+    *g = NULL;
+    if (ag_graph_new(g, ctx) < 0 || ag_graph_set_max_evidence(*g, ctx, f->opts.max_evidence) < 0)
+        return cli_fail(ctx, 0);
+    f->cap_applied = 1;
     return AG_EXIT_OK;
 }
 

@@ -81,6 +81,7 @@ static int write_edge(cJSON *edges, const ag_graph *g, size_t i)
         ag_export__jstr(o, "target", ag_graph_actor(g, e->target)->id) || ag_export__jstr(o, "relation", e->relation) ||
         put_bool(o, "directed", 1) || ag_export__jstr(o, "label", label) || !(m = ag_export__jnew(o, "metadata", 0)) ||
         put_num(m, "weight", e->weight) || put_num(m, "confidence", e->confidence) ||
+        (e->evidence_count != e->n_evidence && put_num(m, "evidence_count", (double)e->evidence_count)) ||
         !(arr = ag_export__jnew(m, "rules", 1)))
         goto out;
     if (e->n_evidence && !(rules = malloc(e->n_evidence * sizeof(*rules))))

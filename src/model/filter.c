@@ -144,6 +144,8 @@ static int copy_kept(ag_graph *h, ag_ctx *ctx, const ag_graph *g, const char *ke
         for (j = 0; j < e->n_evidence; j++)
             if (ag_graph__edge_add_evidence(h, idx, &e->evidence[j]))
                 goto nomem;
+        if (ag_graph__edge_carry_counts(h, idx, e, &g->epriv[i], 0))
+            goto nomem;
     }
 out:
     free(map);
@@ -197,7 +199,8 @@ int ag_graph_filter(ag_graph **out, ag_ctx *ctx, const ag_graph *g, const ag_fil
             if (edge_ok[i])
                 keep[g->edges[i].source] = keep[g->edges[i].target] = 1;
     }
-    if ((err = ag_graph_new(&h, ctx)) < 0 || (err = copy_kept(h, ctx, g, keep, edge_ok)) < 0 ||
+    if ((err = ag_graph_new(&h, ctx)) < 0 || (err = ag_graph_set_max_evidence(h, ctx, opts ? opts->max_evidence : 0)) < 0 ||
+        (err = copy_kept(h, ctx, g, keep, edge_ok)) < 0 ||
         (err = ag_graph_finalize(h, ctx)) < 0)
         goto out;
     *out = h;

@@ -111,7 +111,8 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
     ag_actor *actors = NULL;
     ag_actor_priv *priv = NULL;
     ag_edge *old_edges = g->edges;
-    size_t n_old_edges = g->n_edges, *old_cap = g->cap_evidence;
+    size_t n_old_edges = g->n_edges;
+    ag_edge_priv *old_priv = g->epriv;
     int err = AG_OK;
 
     if (n && (!(group = malloc(n * sizeof(*group))) || !(first = malloc(n * sizeof(*first)))))
@@ -182,7 +183,7 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
     actors = NULL;
     priv = NULL;
     g->edges = NULL;
-    g->cap_evidence = NULL;
+    g->epriv = NULL;
     g->n_edges = g->cap_edges = 0;
     g->ev_stale = 1; /* the index points into the old edges */
     ag_strmap_free(&g->edge_keys);
@@ -196,15 +197,17 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
         for (j = 0; j < e->n_evidence; j++)
             if (ag_graph__edge_add_evidence_ex(g, idx, &e->evidence[j], 0))
                 goto nomem;
+        if (ag_graph__edge_carry_counts(g, idx, e, &old_priv[i], 1))
+            goto nomem;
     }
     if (ag_graph__reindex(g))
         goto nomem;
 out:
     for (i = 0; i < n_old_edges && old_edges != g->edges; i++)
-        ag_graph__edge_clear(g, &old_edges[i]);
+        ag_graph__edge_clear(g, &old_edges[i], &old_priv[i]);
     if (old_edges != g->edges) {
         free(old_edges);
-        free(old_cap);
+        free(old_priv);
     }
     if (actors) {
         for (k = 0; k < n_new; k++)
@@ -608,23 +611,9 @@ static int cmp_actor_slot(const void *x, const void *y)
     return a->old < b->old ? -1 : a->old > b->old;
 }
 
-static int cmp_evidence(const void *x, const void *y)
-{
-    const ag_evidence *a = x, *b = y;
-    int c = strcmp(a->doc, b->doc);
-
-    if (c)
-        return c;
-    if (a->sentence != b->sentence)
-        return a->sentence < b->sentence ? -1 : 1;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return strcmp(a->rule, b->rule);
-}
-
 typedef struct {
     ag_edge e;
-    size_t cap;
+    ag_edge_priv p;
 } edge_slot;
 
 static int cmp_edge_slot(const void *x, const void *y)
@@ -668,29 +657,32 @@ static int sort_all(ag_graph *g)
     }
     for (i = 0; i < g->n_edges; i++) {
         ag_edge *e = &g->edges[i];
-        uint32_t distinct = 0;
-        double conf = 0.0;
+        size_t docs;
+        double conf = g->epriv[i].seen_confidence;
 
         e->source = where[e->source];
         e->target = where[e->target];
         if (e->n_evidence)
-            qsort(e->evidence, e->n_evidence, sizeof(ag_evidence), cmp_evidence);
+            qsort(e->evidence, e->n_evidence, sizeof(ag_evidence), ag_graph__evidence_cmp);
+        docs = 0;
         for (j = 0; j < e->n_evidence; j++) {
             if (j == 0 || strcmp(e->evidence[j].doc, e->evidence[j - 1].doc) != 0)
-                distinct++;
+                docs++;
             if (e->evidence[j].confidence > conf)
                 conf = e->evidence[j].confidence;
         }
-        e->weight = distinct;
+        docs = (g->epriv[i].seen ? g->epriv[i].seen_docs : docs) + g->epriv[i].extra_docs;
+        e->weight = docs > UINT32_MAX ? UINT32_MAX : (uint32_t)docs;
+        e->evidence_count = ag_graph__edge_evidence_total(g, i);
         e->confidence = conf;
         es[i].e = *e;
-        es[i].cap = g->cap_evidence[i];
+        es[i].p = g->epriv[i];
     }
     if (g->n_edges)
         qsort(es, g->n_edges, sizeof(*es), cmp_edge_slot);
     for (i = 0; i < g->n_edges; i++) {
         g->edges[i] = es[i].e;
-        g->cap_evidence[i] = es[i].cap;
+        g->epriv[i] = es[i].p;
     }
     if (g->n_docs)
         qsort(g->docs, g->n_docs, sizeof(ag_document), cmp_document);

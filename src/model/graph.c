@@ -139,10 +139,14 @@ void ag_graph__evidence_clear(ag_graph *g, ag_evidence *ev)
     memset(ev, 0, sizeof(*ev));
 }
 
-void ag_graph__edge_clear(ag_graph *g, ag_edge *e)
+void ag_graph__edge_clear(ag_graph *g, ag_edge *e, ag_edge_priv *ep)
 {
     size_t i;
 
+    if (ep) {
+        free(ep->seen);
+        memset(ep, 0, sizeof(*ep));
+    }
     for (i = 0; i < e->n_evidence; i++)
         ag_graph__evidence_clear(g, &e->evidence[i]);
     free(e->evidence);
@@ -161,9 +165,9 @@ void ag_graph_free(ag_graph *g)
     free(g->actors);
     free(g->priv);
     for (i = 0; i < g->n_edges; i++)
-        ag_graph__edge_clear(g, &g->edges[i]);
+        ag_graph__edge_clear(g, &g->edges[i], &g->epriv[i]);
     free(g->edges);
-    free(g->cap_evidence);
+    free(g->epriv);
     free(g->ev_slot_edge);
     free(g->ev_slot_item);
     ag_strpool_free(&g->pool);
@@ -528,18 +532,18 @@ int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, s
     if (g->n_edges == g->cap_edges) {
         size_t cap = g->cap_edges ? g->cap_edges * 2 : 16;
         ag_edge *v = realloc(g->edges, cap * sizeof(*v));
-        size_t *c;
+        ag_edge_priv *c;
         if (!v)
             goto nomem;
         g->edges = v;
-        if (!(c = realloc(g->cap_evidence, cap * sizeof(*c))))
+        if (!(c = realloc(g->epriv, cap * sizeof(*c))))
             goto nomem;
-        g->cap_evidence = c;
+        g->epriv = c;
         g->cap_edges = cap;
     }
     e = &g->edges[g->n_edges];
     memset(e, 0, sizeof(*e));
-    g->cap_evidence[g->n_edges] = 0;
+    memset(&g->epriv[g->n_edges], 0, sizeof(g->epriv[0]));
     e->source = source;
     e->target = target;
     if (!(e->relation = ag_strdup(relation)))
@@ -664,6 +668,234 @@ static const char *pooled(ag_graph *g, const char *s, int clean)
     return r;
 }
 
+/* Two records of one (doc, sentence, rule): keep the higher confidence and
+ * the smaller span, whichever came first; @p c is consumed. */
+static void merge_clash(ag_graph *g, ag_evidence *o, ag_evidence *c)
+{
+    double conf = o->confidence > c->confidence ? o->confidence : c->confidence;
+
+    if (span_cmp(c, o) < 0) {
+        ag_graph__evidence_clear(g, o);
+        *o = *c;
+    } else {
+        ag_graph__evidence_clear(g, c);
+    }
+    o->confidence = conf;
+}
+
+/* Append @p c (taken over on success) to the edge's evidence. */
+static int push_evidence(ag_graph *g, size_t edge, const ag_evidence *c)
+{
+    ag_edge *e = &g->edges[edge];
+    ag_edge_priv *ep = &g->epriv[edge];
+
+    if (e->n_evidence == ep->cap_evidence) {
+        size_t cap = ep->cap_evidence ? ep->cap_evidence * 2 : 2;
+        ag_evidence *v = realloc(e->evidence, cap * sizeof(*v));
+        if (!v)
+            return AG_ENOMEM;
+        e->evidence = v;
+        ep->cap_evidence = cap;
+    }
+    e->evidence[e->n_evidence++] = *c;
+    return AG_OK;
+}
+
+/* ---- counting what a capped graph drops ---- */
+
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 33);
+}
+
+/* Fingerprints from the strings, not their addresses, so that they mean the
+ * same in every graph; evidence has the top bit clear, documents set. */
+static uint64_t evidence_print(const ag_evidence *ev)
+{
+    uint64_t h = ag_hash_bytes(ev->doc, strlen(ev->doc));
+
+    h = mix64(h ^ ((uint64_t)ev->sentence << 1));
+    h = mix64(h ^ ag_hash_bytes(ev->rule, strlen(ev->rule)));
+    return (h >> 1) | 1; /* never 0 (an empty slot) */
+}
+
+static uint64_t doc_print(const char *doc)
+{
+    return (mix64(ag_hash_bytes(doc, strlen(doc))) | ((uint64_t)1 << 63)) | 1;
+}
+
+/* Record one fingerprint; 1 if it was new, 0 if seen, AG_ENOMEM. */
+static int seen_add(ag_edge_priv *ep, uint64_t print)
+{
+    size_t j, mask;
+
+    if ((ep->seen_count + 1) * 2 > ep->seen_cap) {
+        size_t cap = ep->seen_cap ? ep->seen_cap * 2 : 16, i;
+        uint64_t *v = calloc(cap, sizeof(*v));
+        if (!v)
+            return AG_ENOMEM;
+        for (i = 0; i < ep->seen_cap; i++) {
+            if (!ep->seen[i])
+                continue;
+            for (j = ep->seen[i] & (cap - 1); v[j]; j = (j + 1) & (cap - 1))
+                ;
+            v[j] = ep->seen[i];
+        }
+        free(ep->seen);
+        ep->seen = v;
+        ep->seen_cap = cap;
+    }
+    mask = ep->seen_cap - 1;
+    for (j = print & mask; ep->seen[j]; j = (j + 1) & mask)
+        if (ep->seen[j] == print)
+            return 0;
+    ep->seen[j] = print;
+    ep->seen_count++;
+    return 1;
+}
+
+/* Record one piece of evidence and its document; 1 if the evidence was
+ * new, 0 if seen before, AG_ENOMEM. */
+static int seen_evidence(ag_edge_priv *ep, const ag_evidence *ev)
+{
+    int r = seen_add(ep, evidence_print(ev)), d;
+
+    if (r < 0 || (d = seen_add(ep, doc_print(ev->doc))) < 0)
+        return AG_ENOMEM;
+    ep->seen_evidence += (size_t)r;
+    ep->seen_docs += (size_t)d;
+    return r;
+}
+
+/* The fingerprints start when an edge first drops evidence: until then its
+ * list is the count, and most edges never get there. */
+static int seen_start(ag_edge_priv *ep, const ag_edge *e)
+{
+    size_t i;
+
+    if (!(ep->seen = calloc(16, sizeof(*ep->seen))))
+        return AG_ENOMEM;
+    ep->seen_cap = 16;
+    ep->seen_count = ep->seen_evidence = ep->seen_docs = 0;
+    for (i = 0; i < e->n_evidence; i++)
+        if (seen_evidence(ep, &e->evidence[i]) < 0)
+            return AG_ENOMEM;
+    return AG_OK;
+}
+
+/* A capped edge keeps the max_evidence smallest of its evidence in
+ * ag_graph__evidence_cmp order, whatever order they came in; a scan of so
+ * few is cheaper than keeping an index.  Takes @p c over. */
+static int add_capped(ag_graph *g, size_t edge, ag_evidence *c)
+{
+    ag_edge *e = &g->edges[edge];
+    ag_edge_priv *ep = &g->epriv[edge];
+    size_t i, worst = 0;
+    int r;
+
+    for (i = 0; i < e->n_evidence; i++) {
+        ag_evidence *o = &e->evidence[i];
+        if (o->sentence == c->sentence && o->doc == c->doc && o->rule == c->rule) {
+            merge_clash(g, o, c);
+            return AG_OK;
+        }
+        if (ag_graph__evidence_cmp(o, &e->evidence[worst]) > 0)
+            worst = i;
+    }
+    if (e->n_evidence < g->max_evidence && !ep->seen) {
+        if (push_evidence(g, edge, c))
+            goto nomem;
+        return AG_OK;
+    }
+    if (c->confidence > ep->seen_confidence)
+        ep->seen_confidence = c->confidence;
+    if ((!ep->seen && seen_start(ep, e)) || (r = seen_evidence(ep, c)) < 0)
+        goto nomem;
+    if (r && e->n_evidence < g->max_evidence) {
+        if (push_evidence(g, edge, c))
+            goto nomem;
+    } else if (r && ag_graph__evidence_cmp(c, &e->evidence[worst]) < 0) {
+        if (e->evidence[worst].confidence > ep->seen_confidence) /* dropped, still counted */
+            ep->seen_confidence = e->evidence[worst].confidence;
+        ag_graph__evidence_clear(g, &e->evidence[worst]);
+        e->evidence[worst] = *c;
+    } else {
+        ag_graph__evidence_clear(g, c);
+    }
+    return AG_OK;
+nomem:
+    ag_graph__evidence_clear(g, c);
+    return AG_ENOMEM;
+}
+
+int ag_graph__evidence_cmp(const void *x, const void *y)
+{
+    const ag_evidence *a = x, *b = y;
+    int c = strcmp(a->doc, b->doc);
+
+    if (c)
+        return c;
+    if (a->sentence != b->sentence)
+        return a->sentence < b->sentence ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return strcmp(a->rule, b->rule);
+}
+
+/* Distinct documents among an edge's listed evidence (a capped edge's few). */
+size_t ag_graph__edge_listed_docs(const ag_edge *e)
+{
+    size_t i, j, n = 0;
+
+    for (i = 0; i < e->n_evidence; i++) {
+        for (j = 0; j < i && strcmp(e->evidence[j].doc, e->evidence[i].doc) != 0; j++)
+            ;
+        n += j == i;
+    }
+    return n;
+}
+
+size_t ag_graph__edge_evidence_total(const ag_graph *g, size_t edge)
+{
+    const ag_edge_priv *ep = &g->epriv[edge];
+
+    return (ep->seen ? ep->seen_evidence : g->edges[edge].n_evidence) + ep->extra_evidence;
+}
+
+int ag_graph__edge_carry_counts(ag_graph *g, size_t edge, const ag_edge *fe, const ag_edge_priv *fp, int same)
+{
+    ag_edge_priv *ep = &g->epriv[edge];
+    size_t i;
+
+    if (same && g->max_evidence && fp->seen) {
+        if (!ep->seen && seen_start(ep, &g->edges[edge]))
+            return AG_ENOMEM;
+        for (i = 0; i < fp->seen_cap; i++) {
+            int r;
+            if (!fp->seen[i])
+                continue;
+            if ((r = seen_add(ep, fp->seen[i])) < 0)
+                return r;
+            if (fp->seen[i] >> 63)
+                ep->seen_docs += (size_t)r;
+            else
+                ep->seen_evidence += (size_t)r;
+        }
+    } else if (fp->seen) {
+        ep->extra_evidence += fp->seen_evidence - fe->n_evidence;
+        ep->extra_docs += fp->seen_docs - ag_graph__edge_listed_docs(fe);
+    }
+    if (fp->seen_confidence > ep->seen_confidence)
+        ep->seen_confidence = fp->seen_confidence;
+    ep->extra_evidence += fp->extra_evidence;
+    ep->extra_docs += fp->extra_docs;
+    return AG_OK;
+}
+
 int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean)
 {
     ag_edge *e = &g->edges[edge];
@@ -687,33 +919,20 @@ int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *
     }
     if (!(c.text = pooled(g, ev->text, clean)) || !(c.rule = pooled(g, ev->rule, clean)))
         goto nomem;
+    if (g->max_evidence)
+        return add_capped(g, edge, &c);
     if (evidence_index_reserve(g, 1))
         goto nomem;
     j = evidence_slot(g, edge, &c);
     if (g->ev_slot_edge[j]) {
-        ag_evidence *o = &e->evidence[g->ev_slot_item[j]];
-        double conf = o->confidence > c.confidence ? o->confidence : c.confidence;
-        if (span_cmp(&c, o) < 0) {
-            ag_graph__evidence_clear(g, o);
-            *o = c;
-        } else {
-            ag_graph__evidence_clear(g, &c);
-        }
-        o->confidence = conf;
+        merge_clash(g, &e->evidence[g->ev_slot_item[j]], &c);
         return AG_OK;
     }
-    if (e->n_evidence == g->cap_evidence[edge]) {
-        size_t cap = g->cap_evidence[edge] ? g->cap_evidence[edge] * 2 : 2;
-        ag_evidence *v = realloc(e->evidence, cap * sizeof(*v));
-        if (!v)
-            goto nomem;
-        e->evidence = v;
-        g->cap_evidence[edge] = cap;
-    }
+    if (push_evidence(g, edge, &c))
+        goto nomem;
     g->ev_slot_edge[j] = edge + 1;
-    g->ev_slot_item[j] = e->n_evidence;
+    g->ev_slot_item[j] = e->n_evidence - 1;
     g->ev_count++;
-    e->evidence[e->n_evidence++] = c;
     return AG_OK;
 nomem:
     free(tmp);
@@ -843,6 +1062,8 @@ int ag_graph_merge(ag_graph *into, ag_ctx *ctx, const ag_graph *from)
         for (j = 0; j < e->n_evidence; j++)
             if (ag_graph__edge_add_evidence_ex(into, idx, &e->evidence[j], 0))
                 goto nomem;
+        if (ag_graph__edge_carry_counts(into, idx, e, &from->epriv[i], 0))
+            goto nomem;
     }
     into->finalized = 0;
 out:
@@ -953,4 +1174,14 @@ long ag_graph_find_actor(const ag_graph *g, const char *name)
     }
     free(key);
     return -1;
+}
+
+int ag_graph_set_max_evidence(ag_graph *g, ag_ctx *ctx, size_t max)
+{
+    if (!g)
+        return ag_error_set(ctx, AG_EINVAL, "no graph");
+    if (g->n_edges && max != g->max_evidence)
+        return ag_error_set(ctx, AG_EINVAL, "the evidence limit must be set before the graph has edges");
+    g->max_evidence = max;
+    return AG_OK;
 }

@@ -207,6 +207,43 @@ static int read_evidence(reader *r, const cJSON *e, ag_evidence *ev, const char 
     return AG_OK;
 }
 
+/* A file written with an evidence limit lists fewer than it counted
+ * ("evidence_count"); what it did not list is kept as extra counts so that
+ * the weight and the count survive a round trip and add up in a merge. */
+static int read_counts(reader *r, const cJSON *meta, size_t s, size_t t, const char *rel, const char *where)
+{
+    uint32_t count = 0, weight = 0;
+    const cJSON *conf;
+    char *clean;
+    size_t idx, docs;
+    ag_edge_priv *ep;
+    const ag_edge *e;
+    int err;
+
+    if (!cJSON_GetObjectItemCaseSensitive(meta, "evidence_count"))
+        return AG_OK;
+    if ((err = opt_uint(r, meta, "evidence_count", where, &count)) < 0 ||
+        (err = opt_uint(r, meta, "weight", where, &weight)) < 0)
+        return err;
+    if (!(clean = ag_graph__clean(rel)))
+        return ag_error_set(r->ctx, AG_ENOMEM, "out of memory");
+    err = ag_graph__edge_get(r->g, r->ctx, &idx, s, t, clean);
+    free(clean);
+    if (err < 0)
+        return err;
+    e = ag_graph_edge(r->g, idx);
+    ep = &r->g->epriv[idx];
+    docs = ag_graph__edge_listed_docs(e) + ep->extra_docs;
+    if (count > e->n_evidence + ep->extra_evidence)
+        ep->extra_evidence = count - e->n_evidence;
+    if (weight > docs)
+        ep->extra_docs += weight - docs;
+    conf = cJSON_GetObjectItemCaseSensitive(meta, "confidence");
+    if (cJSON_IsNumber(conf) && conf->valuedouble > ep->seen_confidence && conf->valuedouble <= 1.0)
+        ep->seen_confidence = conf->valuedouble; /* may come from evidence not listed */
+    return AG_OK;
+}
+
 static int read_edge(reader *r, const cJSON *e, size_t n)
 {
     const char *src, *dst, *rel, *eid;
@@ -250,7 +287,7 @@ static int read_edge(reader *r, const cJSON *e, size_t n)
         if ((err = ag_graph_add_edge(r->g, r->ctx, s, t, rel, &ev)) < 0)
             return model_err(r, err, where);
     }
-    return AG_OK;
+    return read_counts(r, meta, s, t, rel, where);
 }
 
 int ag_graph_from_json(ag_graph **out, ag_ctx *ctx, const char *bytes, size_t len, const char *name)

@@ -16,6 +16,19 @@ typedef struct ag_actor_priv {
     uint32_t votes[AG_ACTOR_TYPE_COUNT_];
 } ag_actor_priv;
 
+/* What the public ag_edge does not show.  A graph that keeps at most
+ * max_evidence items per edge still counts what it dropped: fingerprints of
+ * every distinct (document, sentence, rule) and of every document seen
+ * (documents have the top bit set), so the counts and the weight stay exact.
+ * extra_*: what a file read back said beyond the evidence it listed. */
+typedef struct ag_edge_priv {
+    size_t cap_evidence;
+    uint64_t *seen;
+    size_t seen_cap, seen_count, seen_evidence, seen_docs;
+    double seen_confidence;
+    size_t extra_evidence, extra_docs;
+} ag_edge_priv;
+
 typedef struct ag_document {
     char *name, *date, *url, *title;
 } ag_document;
@@ -28,7 +41,8 @@ struct ag_graph {
 
     ag_edge *edges;
     size_t n_edges, cap_edges;
-    size_t *cap_evidence; /* parallel to edges */
+    ag_edge_priv *epriv; /* parallel to edges */
+    size_t max_evidence; /* 0: keep all */
     ag_strmap edge_keys;  /* "source\x1ftarget\x1frelation" -> edge index */
 
     ag_document *docs;
@@ -62,7 +76,7 @@ const char *ag_graph__title(const ag_graph *g);
 /* Free the strings of one actor / evidence / edge of @p g. */
 void ag_graph__actor_clear(ag_actor *a, ag_actor_priv *p);
 void ag_graph__evidence_clear(ag_graph *g, ag_evidence *ev);
-void ag_graph__edge_clear(ag_graph *g, ag_edge *e);
+void ag_graph__edge_clear(ag_graph *g, ag_edge *e, ag_edge_priv *ep);
 
 /* Append a form to an actor's alias list (no key bookkeeping, no dedupe
  * against the label); AG_OK or AG_ENOMEM. */
@@ -79,6 +93,21 @@ int ag_graph__actor_add_doc(ag_graph *g, ag_actor *a, ag_actor_priv *p, const ch
  * (from a graph). */
 int ag_graph__edge_add_evidence(ag_graph *g, size_t edge, const ag_evidence *ev);
 int ag_graph__edge_add_evidence_ex(ag_graph *g, size_t edge, const ag_evidence *ev, int clean);
+
+/* Order of an edge's evidence: document, sentence, start, rule. */
+int ag_graph__evidence_cmp(const void *x, const void *y);
+
+/* Fold what edge @p fe (@p fp its private part) counted beyond its listed
+ * evidence into edge @p edge of @p g, after its evidence was added: the
+ * fingerprints when @p same (fe was an edge of g), else the remainder as
+ * extra counts (the two are then taken to share no document). */
+int ag_graph__edge_carry_counts(ag_graph *g, size_t edge, const ag_edge *fe, const ag_edge_priv *fp, int same);
+
+/* Distinct documents of an edge's listed evidence: O(n^2), for capped edges. */
+size_t ag_graph__edge_listed_docs(const ag_edge *e);
+
+/* The edge's distinct evidence, counting what was dropped. */
+size_t ag_graph__edge_evidence_total(const ag_graph *g, size_t edge);
 
 /* Find or create the edge (source, target, relation); *index gets it. */
 int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,

@@ -73,6 +73,39 @@ def listing(d):
 
 # ------------------------------------------------------------------ cases
 
+def case_max_evidence(tmp):
+    """--max-evidence keeps the first N sentences per relation and still
+    counts all of them: weights and counts match the unlimited graph, in
+    extract, convert and merge; N must be 1 or more."""
+    arts = [os.path.join(SRC, f) for f in examples()]
+    full, _ = expect(["-f", "json"] + arts, 0)
+    capped, _ = expect(["-f", "json", "--max-evidence", "1"] + arts, 0)
+    edges = lambda raw: {(e["source"], e["target"], e["relation"]): e["metadata"]
+                         for e in json.loads(raw)["graph"]["edges"]}
+    f, c = edges(full), edges(capped)
+    check(f.keys() == c.keys(), "--max-evidence changed the relations")
+    many = 0
+    for k, m in f.items():
+        n = c[k]
+        check(n["weight"] == m["weight"], f"{k}: weight {n['weight']} != {m['weight']}")
+        check(n["evidence"] == m["evidence"][:1], f"{k}: not the first piece of evidence")
+        check(n.get("evidence_count", len(n["evidence"])) == len(m["evidence"]), f"{k}: count")
+        check(("evidence_count" in m) is False, "an unlimited graph writes evidence_count")
+        many += len(m["evidence"]) > 1
+    check(many > 0, "the examples have no relation stated twice: the test tests nothing")
+    cpath, fpath = os.path.join(tmp, "capped.json"), os.path.join(tmp, "full.json")
+    with open(cpath, "wb") as fh:
+        fh.write(capped)
+    with open(fpath, "wb") as fh:
+        fh.write(full)
+    again, _ = expect(["convert", "-f", "json", cpath], 0)
+    check(again == capped, "convert changed a graph written with --max-evidence")
+    merged, _ = expect(["merge", "-f", "json", "--max-evidence", "1", fpath], 0)
+    check(merged == capped, "merge --max-evidence 1 of the full graph differs from extract's")
+    for bad in ("0", "-1", "x"):
+        expect(["--max-evidence", bad] + arts, 2, stderr_has=("--max-evidence",))
+
+
 def case_help(tmp):
     out, err = expect(["--help"], 0)
     text = out.decode()

@@ -2,6 +2,7 @@
  * evidence dedup, merge, surname and acronym resolution, ids, finalize
  * idempotence, merge-order independence, JSON round trip and JSON errors. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,74 @@ static void test_model_graph__evidence_deduplicated(void)
     AG_CHECK_STR(e->evidence[2].doc, "d2");
     AG_CHECK_INT(ag_graph_document_count(g), 2);
     ag_graph_free(g);
+}
+
+/* Evidence of one edge in a capped graph, given in a scrambled order. */
+static ag_graph *capped_graph(size_t max, int reverse, const char *prefix)
+{
+    ag_graph *g;
+    size_t a, b, c, k;
+    char doc[16];
+
+    AG_CHECK_INT(ag_graph_new(&g, ctx), AG_OK);
+    AG_CHECK_INT(ag_graph_set_max_evidence(g, ctx, max), AG_OK);
+    a = actor(g, "Ada Marlowe", AG_ACTOR_PERSON);
+    b = actor(g, "Harbor Daily", AG_ACTOR_MEDIA);
+    c = actor(g, "Marlowe", AG_ACTOR_PERSON); /* joins Ada Marlowe at finalize */
+    for (k = 0; k < 12; k++) {
+        size_t i = reverse ? 11 - k : (k * 5) % 12;
+        snprintf(doc, sizeof(doc), "%s%02zu", prefix, i / 2);
+        ev_edge(g, i % 3 ? a : c, b, "quoted_by", doc, (uint32_t)(i % 2), "r1", 0.1 + 0.05 * (double)i);
+        ev_edge(g, a, b, "quoted_by", doc, (uint32_t)(i % 2), "r1", 0.2); /* a repeat */
+    }
+    AG_CHECK_INT(ag_graph_finalize(g, ctx), AG_OK);
+    return g;
+}
+
+static void test_model_graph__max_evidence_keeps_first_and_counts_all(void)
+{
+    ag_graph *one = capped_graph(3, 0, "d"), *two = capped_graph(3, 1, "d"), *all = capped_graph(0, 0, "d");
+    ag_graph *other = capped_graph(3, 1, "e"), *sum;
+    const ag_edge *e = ag_graph_edge(one, 0);
+    char *j1 = export_json(one), *j2 = export_json(two), *j3;
+    ag_graph *back;
+
+    AG_CHECK_INT(ag_graph_edge_count(one), 1);
+    AG_CHECK_INT(e->n_evidence, 3);
+    AG_CHECK_INT(e->evidence_count, 12);
+    AG_CHECK_INT(e->weight, 6);
+    AG_CHECK(fabs(e->confidence - 0.65) < 1e-12); /* from a dropped piece */
+    AG_CHECK_STR(e->evidence[0].doc, "d00");
+    AG_CHECK_STR(e->evidence[2].doc, "d01");
+    AG_CHECK_STR(j1, j2); /* the order of arrival does not matter */
+    AG_CHECK_INT(ag_graph_edge(all, 0)->n_evidence, 12);
+    AG_CHECK_INT(ag_graph_edge(all, 0)->evidence_count, 12);
+    AG_CHECK(strstr(j1, "\"evidence_count\":\t12") != NULL);
+    AG_CHECK(strstr(j3 = export_json(all), "evidence_count") == NULL);
+    /* read back, the counts hold; merged with another file they add up */
+    AG_CHECK_INT(ag_graph_from_json(&back, ctx, j1, strlen(j1), "one.json"), AG_OK);
+    AG_CHECK_INT(ag_graph_finalize(back, ctx), AG_OK);
+    AG_CHECK_INT(ag_graph_edge(back, 0)->evidence_count, 12);
+    AG_CHECK_INT(ag_graph_edge(back, 0)->weight, 6);
+    AG_CHECK_INT(ag_graph_new(&sum, ctx), AG_OK);
+    AG_CHECK_INT(ag_graph_set_max_evidence(sum, ctx, 2), AG_OK);
+    AG_CHECK_INT(ag_graph_merge(sum, ctx, back), AG_OK);
+    AG_CHECK_INT(ag_graph_merge(sum, ctx, other), AG_OK);
+    AG_CHECK_INT(ag_graph_finalize(sum, ctx), AG_OK);
+    AG_CHECK_INT(ag_graph_edge(sum, 0)->n_evidence, 2);
+    AG_CHECK_STR(ag_graph_edge(sum, 0)->evidence[1].doc, "d00");
+    AG_CHECK_INT(ag_graph_edge(sum, 0)->evidence_count, 24);
+    AG_CHECK_INT(ag_graph_edge(sum, 0)->weight, 12);
+    AG_CHECK_INT(ag_graph_set_max_evidence(sum, ctx, 5), AG_EINVAL);
+    free(j1);
+    free(j2);
+    free(j3);
+    ag_graph_free(one);
+    ag_graph_free(two);
+    ag_graph_free(other);
+    ag_graph_free(all);
+    ag_graph_free(back);
+    ag_graph_free(sum);
 }
 
 static void test_model_graph__merge_meets_by_alias(void)
@@ -412,6 +481,7 @@ int main(void)
     AG_RUN(test_model_graph__bad_json_has_offset);
     AG_RUN(test_model_graph__igraph_error_is_reported);
     AG_RUN(test_model_graph__types);
+    AG_RUN(test_model_graph__max_evidence_keeps_first_and_counts_all);
     ag_ctx_free(ctx);
     return AG_TEST_END();
 }

@@ -63,6 +63,9 @@ typedef struct ag_edge {
     double confidence;     /**< highest confidence over its evidence */
     ag_evidence *evidence; /**< sorted by doc, sentence */
     size_t n_evidence;
+    /** distinct evidence stated; more than n_evidence when the graph keeps
+     *  fewer per edge (ag_graph_set_max_evidence) */
+    size_t evidence_count;
 } ag_edge;
 
 typedef struct ag_graph ag_graph;
@@ -72,6 +75,16 @@ AG_EXTERN(int) ag_graph_new(ag_graph **out, ag_ctx *ctx);
 
 /** Free a graph; NULL is a no-op. */
 AG_EXTERN(void) ag_graph_free(ag_graph *g);
+
+/**
+ * Keep at most @p max pieces of evidence per relation (0: all, the default),
+ * so that memory follows the graph rather than the corpus.  The kept ones
+ * are the first in (document, sentence, start, rule) order, whatever order
+ * they arrive in; the edge's weight, confidence and evidence_count still
+ * count everything added.  Set it on an empty graph.
+ * @return AG_OK or AG_EINVAL (the graph has edges already).
+ */
+AG_EXTERN(int) ag_graph_set_max_evidence(ag_graph *g, ag_ctx *ctx, size_t max);
 
 /**
  * Record a source document (name plus optional date, url, title; NULLs allowed).
@@ -151,10 +164,12 @@ typedef struct ag_filter_options {
     const char *const *relations; /**< relation names kept; NULL: all */
     size_t n_relations;
     int drop_isolates;            /**< drop actors left without an edge */
+    size_t max_evidence;          /**< keep this many pieces of evidence per edge (see
+                                       ag_graph_set_max_evidence); 0: all */
 } ag_filter_options;
 
 #define AG_FILTER_OPTIONS_VERSION 1
-#define AG_FILTER_OPTIONS_INIT {AG_FILTER_OPTIONS_VERSION, NULL, 1, 0, 0, NULL, 0, 0}
+#define AG_FILTER_OPTIONS_INIT {AG_FILTER_OPTIONS_VERSION, NULL, 1, 0, 0, NULL, 0, 0, 0}
 /** The bit of one actor type in ag_filter_options.types. */
 #define AG_FILTER_TYPE(t) (1u << (unsigned)(t))
 
