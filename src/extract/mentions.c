@@ -1706,6 +1706,8 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
     }
     while (i < end && ag_extract__ws(x, AG_WS_DET, TOK(i)))
         i++;
+    if (i >= end) /* "Lena Varga, the" ends the text: nothing apposed */
+        return 0;
     /* "SODIC, a construction company owned by ...": the apposition says what
      * an untyped name is */
     if (i > *pos + 1 && (x->m[head].type == AG_ACTOR_UNKNOWN) && x->m[head].lex_actor < 0) {
@@ -1731,6 +1733,8 @@ static int apposition(ag_extractor *x, const sent_ctx *sc, int head, uint32_t *p
             !strcmp(TOK(i)->lower, "then") || !strcmp(TOK(i)->lower, "current") || !strcmp(TOK(i)->lower, "new") ||
             !strcmp(TOK(i)->lower, "ranking") || !strcmp(TOK(i)->lower, "leading")))
         i++;
+    if (i >= end) /* "Lena Varga, the former" ends the text */
+        return 0;
     /* "Cho, South Korea's foreign minister," / "Cho, the South Korean foreign minister," */
     if (!ag_lexicon__match(x->lex, x->text->tokens, i, end, 1u << AG_LX_TITLE, &ph, &len) &&
         ag_lexicon__match(x->lex, x->text->tokens, i, end,

@@ -424,9 +424,36 @@ static int join_acronyms(ag_graph *g, size_t *parent)
  * joins the one organization another article named with the same owner,
  * "South Korea's National Intelligence Service", when the name holds the
  * description's words.  Returns 1 if any joined, 0 if none, AG_ENOMEM. */
+/* Each actor's member_of targets, grouped by source (first[j] to first[j+1]
+ * in target), so that a description looks at its candidates' own edges
+ * instead of every edge for every candidate. */
+static int member_of_index(const ag_graph *g, size_t **first, size_t **target)
+{
+    size_t n = g->n_actors, k, m = 0;
+
+    *target = NULL;
+    if (!(*first = calloc(n + 2, sizeof(size_t))))
+        return AG_ENOMEM;
+    for (k = 0; k < g->n_edges; k++)
+        if (!strcmp(g->edges[k].relation, "member_of")) {
+            (*first)[g->edges[k].source + 2]++;
+            m++;
+        }
+    for (k = 2; k < n + 2; k++)
+        (*first)[k] += (*first)[k - 1];
+    if (m && !(*target = malloc(m * sizeof(size_t)))) {
+        free(*first);
+        return AG_ENOMEM;
+    }
+    for (k = 0; k < g->n_edges; k++)
+        if (!strcmp(g->edges[k].relation, "member_of"))
+            (*target)[(*first)[g->edges[k].source + 1]++] = g->edges[k].target;
+    return AG_OK;
+}
+
 static int join_descriptions(ag_graph *g, size_t *parent)
 {
-    size_t i, j, k;
+    size_t i, j, k, *mo_first = NULL, *mo_target = NULL;
     int joined = 0;
 
     for (i = 0; i < g->n_actors; i++) {
@@ -442,6 +469,8 @@ static int join_descriptions(ag_graph *g, size_t *parent)
         if (!lower || !strchr(rest, ' '))
             continue;
         owner_len = (size_t)(poss - a->label) + 3;
+        if (!mo_first && member_of_index(g, &mo_first, &mo_target))
+            return AG_ENOMEM;
         for (j = 0; j < g->n_actors; j++) {
             const ag_actor *b = &g->actors[j];
             int owned = 0, all = 1;
@@ -454,12 +483,9 @@ static int join_descriptions(ag_graph *g, size_t *parent)
                 owned = !strncmp(f, a->label, owner_len) && f[owner_len] >= 'A' && f[owner_len] <= 'Z';
             }
             /* or a member_of edge to the owner ("National Intelligence Service" member_of "South Korea") */
-            for (k = 0; k < g->n_edges && !owned; k++) {
-                const ag_edge *e = &g->edges[k];
-                const ag_actor *t = &g->actors[e->target];
+            for (k = mo_first[j]; k < mo_first[j + 1] && !owned; k++) {
+                const ag_actor *t = &g->actors[mo_target[k]];
                 size_t q;
-                if (e->source != j || strcmp(e->relation, "member_of"))
-                    continue;
                 for (q = 0; q <= t->n_aliases && !owned; q++) {
                     const char *f = q == 0 ? t->label : t->aliases[q - 1];
                     owned = strlen(f) == owner_len - 3 && !strncmp(f, a->label, owner_len - 3);
@@ -468,7 +494,7 @@ static int join_descriptions(ag_graph *g, size_t *parent)
             if (!owned)
                 continue;
             if (!(key = ag_name_key(b->label)))
-                return AG_ENOMEM;
+                goto nomem;
             /* every word of the description but its head ("agency") */
             for (word = rest; all && (space = strchr(word, ' ')); word = space + 1) {
                 char buf[64];
@@ -481,7 +507,7 @@ static int join_descriptions(ag_graph *g, size_t *parent)
                 /* compare keys with keys: both fold case and doubled letters alike */
                 if (!(wk = ag_name_key(buf))) {
                     free(key);
-                    return AG_ENOMEM;
+                    goto nomem;
                 }
                 all = strstr(key, wk) != NULL;
                 free(wk);
@@ -495,7 +521,13 @@ static int join_descriptions(ag_graph *g, size_t *parent)
         if (n == 1)
             joined |= uf_union(parent, match, i);
     }
+    free(mo_first);
+    free(mo_target);
     return joined;
+nomem:
+    free(mo_first);
+    free(mo_target);
+    return AG_ENOMEM;
 }
 
 /* ---- ids ---- */

@@ -48,15 +48,12 @@ static void on_igraph_warning(const char *reason, const char *file, int line)
         }                                                                                    \
     } while (0)
 
-/* igraph's C attribute handler carries the model's names, types, relations
- * and weights on the igraph_t; it is the one piece of process-wide state and
- * is installed once, the first time a graph is measured. */
-static pthread_once_t attribute_table_once = PTHREAD_ONCE_INIT;
-
-static void install_attribute_table(void)
-{
-    igraph_set_attribute_table(&igraph_cattribute_table);
-}
+/* igraph keeps its attribute table, handlers, RNG and FINALLY stack in
+ * process-wide variables (Debian's build has no thread-local storage), so
+ * one graph is measured at a time; the lock is what lets two threads
+ * finalize two graphs safely.  A host using igraph on its own threads must
+ * not do so during ag_graph_finalize (model.h says so). */
+static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Steps of exact betweenness beyond which it is estimated (about a second),
  * and the fewest pivots an estimate uses. */
@@ -87,12 +84,9 @@ static double metric_weight(const ag_edge *e)
 }
 
 /*
- * Fill the actors' metrics.  The handlers are installed for the duration of
- * the call and the previous ones restored, so a host program's own igraph
- * handlers survive and no process-wide setup (pthread_once) is needed; the
- * attribute handler is not used at all.  igraph keeps handlers and its FINALLY
- * stack in globals when built without thread-local storage (Debian's is), so
- * like Graphviz this must run on one thread at a time.
+ * Fill the actors' metrics.  The attribute table, the handlers and the
+ * default RNG are ours for the duration of the call and the previous ones
+ * restored, so a host program's own igraph setup survives.
  *
  * Betweenness and communities use the undirected simple projection (parallel
  * relations and both directions joined, weights summed): who brokers between
@@ -105,6 +99,7 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
 {
     igraph_error_handler_t *old_err;
     igraph_warning_handler_t *old_warn;
+    igraph_attribute_table_t *old_table;
     igraph_rng_t rng, *old_rng = NULL;
     igraph_t dg, ug;
     igraph_vector_int_t el, uel, deg, memb;
@@ -123,7 +118,11 @@ int ag_graph__metrics(ag_graph *g, ag_ctx *ctx)
     }
     if (n == 0)
         return AG_OK;
-    pthread_once(&attribute_table_once, install_attribute_table);
+    pthread_mutex_lock(&igraph_lock);
+    /* igraph's C attribute handler carries the model's names, types,
+     * relations and weights on the igraph_t for the call; the host's table
+     * (usually none) is back when it returns */
+    old_table = igraph_set_attribute_table(&igraph_cattribute_table);
     old_err = igraph_set_error_handler(on_igraph_error);
     old_warn = igraph_set_warning_handler(on_igraph_warning);
 
@@ -289,6 +288,8 @@ out:
     free(first);
     igraph_set_warning_handler(old_warn);
     igraph_set_error_handler(old_err);
+    igraph_set_attribute_table(old_table);
+    pthread_mutex_unlock(&igraph_lock);
     return err;
 nomem:
     err = ag_error_set(ctx, AG_ENOMEM, "out of memory");

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <igraph.h>
+
 #include "actorgraph/actorgraph.h"
 #include "check.h"
 #include "model/model_internal.h"
@@ -157,6 +159,52 @@ static void test_model_graph__max_evidence_keeps_first_and_counts_all(void)
     ag_graph_free(all);
     ag_graph_free(back);
     ag_graph_free(sum);
+}
+
+/* "Land0007's intelligence agency" joins the one intelligence body that is a
+ * member of Land0007, among thousands of bodies (each description looks at
+ * its candidates' own member_of edges, not at every edge). */
+/* A made-up word for @p i (consonant, vowel, consonant, vowel: never a
+ * doubled letter, which name keys fold). */
+static void word_of(char out[5], size_t i)
+{
+    static const char c[] = "bdfgklmnprstvz", v[] = "aeiou";
+
+    out[0] = (char)(c[(i / 350) % 14] - 'a' + 'A');
+    out[1] = v[(i / 70) % 5];
+    out[2] = c[(i / 5) % 14];
+    out[3] = v[i % 5];
+    out[4] = '\0';
+}
+
+static void test_model_graph__descriptions_join_in_a_large_graph(void)
+{
+    ag_graph *g;
+    char name[64], w[5];
+    size_t i, body, land, desc;
+
+    AG_CHECK_INT(ag_graph_new(&g, ctx), AG_OK);
+    for (i = 0; i < 3000; i++) {
+        word_of(w, i);
+        snprintf(name, sizeof(name), "%s Intelligence Service", w);
+        body = actor(g, name, AG_ACTOR_ORGANIZATION);
+        snprintf(name, sizeof(name), "Land %s", w);
+        land = actor(g, name, AG_ACTOR_COUNTRY);
+        ev_edge(g, body, land, "member_of", "d1", (uint32_t)i, "r1", 0.9);
+        if (i % 15 == 0) {
+            snprintf(name, sizeof(name), "Land %s's intelligence agency", w);
+            desc = actor(g, name, AG_ACTOR_ORGANIZATION);
+            ev_edge(g, desc, land, "met", "d2", (uint32_t)i, "r1", 0.9);
+        }
+    }
+    AG_CHECK_INT(ag_graph_finalize(g, ctx), AG_OK);
+    AG_CHECK_INT(ag_graph_actor_count(g), 6000);
+    word_of(w, 15);
+    snprintf(name, sizeof(name), "Land %s's intelligence agency", w);
+    i = (size_t)ag_graph_find_actor(g, name);
+    snprintf(name, sizeof(name), "%s Intelligence Service", w);
+    AG_CHECK_INT(i, ag_graph_find_actor(g, name));
+    ag_graph_free(g);
 }
 
 static void test_model_graph__merge_meets_by_alias(void)
@@ -436,6 +484,7 @@ static void test_model_graph__bad_json_has_offset(void)
 /* An igraph failure must come back as AG_EDEP with igraph's reason, not abort. */
 static void test_model_graph__igraph_error_is_reported(void)
 {
+    igraph_error_handler_t *host;
     ag_graph *g;
     size_t a, b, saved;
 
@@ -450,7 +499,12 @@ static void test_model_graph__igraph_error_is_reported(void)
     AG_CHECK(strstr(ag_ctx_errmsg(ctx), "igraph: igraph_create") != NULL);
     fprintf(stderr, "(expected) %s\n", ag_ctx_errmsg(ctx));
     g->edges[0].target = saved;
-    AG_CHECK_INT(ag_graph__metrics(g, ctx), AG_OK); /* and igraph still works */
+    /* and igraph still works; the host's igraph state is its own again: its
+     * error handler, no attribute table (the default) */
+    host = igraph_set_error_handler(igraph_error_handler_printignore);
+    AG_CHECK_INT(ag_graph__metrics(g, ctx), AG_OK);
+    AG_CHECK(igraph_set_attribute_table(NULL) == NULL);
+    AG_CHECK(igraph_set_error_handler(host) == igraph_error_handler_printignore);
     ag_graph_free(g);
 }
 
@@ -482,6 +536,7 @@ int main(void)
     AG_RUN(test_model_graph__igraph_error_is_reported);
     AG_RUN(test_model_graph__types);
     AG_RUN(test_model_graph__max_evidence_keeps_first_and_counts_all);
+    AG_RUN(test_model_graph__descriptions_join_in_a_large_graph);
     ag_ctx_free(ctx);
     return AG_TEST_END();
 }

@@ -128,7 +128,11 @@ AG_EXTERN(int) ag_graph_merge(ag_graph *into, ag_ctx *ctx, const ag_graph *from)
  * the one person of that surname), sort actors by label and edges by
  * (source, target, relation), assign stable ids, recount weights, and compute
  * degree, weighted degree, PageRank, betweenness and communities with igraph.
- * Idempotent.  @return AG_OK, AG_ENOMEM or AG_EDEP.
+ * Idempotent.  igraph's attribute table, error and warning handlers and
+ * default RNG are set for the metrics and restored before it returns; two
+ * threads may finalize two graphs (the igraph part runs one at a time), but a
+ * host must not call igraph on another thread meanwhile, since Debian's igraph
+ * keeps that state process-wide.  @return AG_OK, AG_ENOMEM or AG_EDEP.
  */
 AG_EXTERN(int) ag_graph_finalize(ag_graph *g, ag_ctx *ctx);
 
