@@ -141,44 +141,95 @@ static char *headline_title(const ag_text *text)
     return out;
 }
 
-/* Analyse, extract and merge one article.  On failure the message is in
- * r->ctx; returns an AG_E* code. */
+/* A text longer than PIECE_MIN is analysed in pieces of about PIECE_BYTES
+ * cut at paragraph breaks, so that one huge file costs memory for a piece,
+ * not for the whole (tokens, sentences and parses take about 30 times the
+ * bytes).  Relations across a cut are lost; a 1 MB piece has thousands of
+ * paragraphs, so that is rare. */
+#define PIECE_MIN ((size_t)4 << 20)
+#define PIECE_BYTES ((size_t)1 << 20)
+
+/* Where the piece starting at @p from ends: a blank line after PIECE_BYTES,
+ * else a line break, else a sentence end, else a character boundary. */
+static size_t piece_end(const char *b, size_t len, size_t from)
+{
+    size_t want = from + PIECE_BYTES, limit, i;
+
+    if (len - from <= PIECE_BYTES + PIECE_BYTES / 2)
+        return len;
+    limit = want + PIECE_BYTES / 2;
+    for (i = want; i + 1 < limit; i++)
+        if (b[i] == '\n' && b[i + 1] == '\n')
+            return i + 2;
+    for (i = want; i < limit; i++)
+        if (b[i] == '\n')
+            return i + 1;
+    for (i = want; i + 1 < limit; i++)
+        if ((b[i] == '.' || b[i] == '!' || b[i] == '?') && b[i + 1] == ' ')
+            return i + 2;
+    for (i = want; i > from && ((unsigned char)b[i] & 0xC0) == 0x80; i--)
+        ;
+    return i;
+}
+
+/* Analyse, extract and merge one article (piece by piece when it is long).
+ * On failure the message is in r->ctx; returns an AG_E* code. */
 static int process_doc(run *r, const char *name, const char *bytes, size_t len, const meta *m)
 {
     ag_doc *doc = NULL;
     ag_text *text = NULL;
     ag_graph *part = NULL;
-    const char *date, *title = m->title;
-    char *headline = NULL;
-    int rc;
+    const char *date = m->date, *title = m->title;
+    char *date_copy = NULL;
+    ag_extract_options xopts = r->xopts;
+    size_t from = 0, to, sentences = 0;
+    int rc = AG_OK, first;
 
-    if ((rc = ag_doc_new(&doc, r->ctx, name, bytes, len)) < 0 ||
-        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_TITLE, m->title)) < 0 ||
-        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_URL, m->url)) < 0 ||
-        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_SOURCE, m->source)) < 0 ||
-        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, m->date)) < 0 ||
-        (rc = ag_text_analyze(&text, r->ctx, doc, r->lex)) < 0)
-        goto out;
-    if (text->n_sentences == 0 && len > 0 && !r->quiet)
+    for (first = 1; first || from < len; first = 0, from = to) {
+        to = len <= PIECE_MIN ? len : piece_end(bytes, len, from);
+        if ((rc = ag_doc_new(&doc, r->ctx, name, bytes + from, to - from)) < 0 ||
+            (rc = ag_doc_set_meta(doc, r->ctx, AG_META_TITLE, m->title)) < 0 ||
+            (rc = ag_doc_set_meta(doc, r->ctx, AG_META_URL, m->url)) < 0 ||
+            (rc = ag_doc_set_meta(doc, r->ctx, AG_META_SOURCE, m->source)) < 0 ||
+            (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, m->date)) < 0 ||
+            (rc = ag_text_analyze(&text, r->ctx, doc, r->lex)) < 0)
+            goto out;
+        if (first) {
+            /* Which date an article has: its own metadata, else the date its
+             * text states, else the run's --date default. */
+            date = m->date ? m->date : text->published ? text->published : r->default_date;
+            if (!m->date && date && !(date = date_copy = strdup(date))) {
+                rc = ag_error_set(r->ctx, AG_ENOMEM, "out of memory");
+                goto out;
+            }
+            /* Without a title in the metadata, the headline the text opens with. */
+            if (!title)
+                title = headline_title(text);
+            /* The document record goes in before the merge so that our
+             * metadata wins over anything the partial graph carries. */
+            if ((rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, title)) < 0)
+                goto out;
+        }
+        xopts.byte_base = from;
+        xopts.sentence_base = (uint32_t)sentences;
+        if ((rc = ag_extract(&part, r->ctx, r->lex, text, &xopts)) < 0 ||
+            (rc = ag_graph_merge(r->all, r->ctx, part)) < 0)
+            goto out;
+        sentences += text->n_sentences;
+        ag_graph_free(part);
+        ag_text_free(text);
+        ag_doc_free(doc);
+        part = NULL;
+        text = NULL;
+        doc = NULL;
+    }
+    if (sentences == 0 && len > 0 && !r->quiet)
         cli_warn("%s: no sentences (nothing to extract)", name);
-    /* Which date an article has: its own metadata, else the date its text
-     * states, else the run's --date default. */
-    date = m->date ? m->date : text->published ? text->published : r->default_date;
-    if (!m->date && date && (rc = ag_doc_set_meta(doc, r->ctx, AG_META_DATE, date)) < 0)
-        goto out;
-    /* Without a title in the metadata, the headline the text opens with. */
-    if (!title && (title = headline = headline_title(text)) &&
-        (rc = ag_doc_set_meta(doc, r->ctx, AG_META_TITLE, title)) < 0)
-        goto out;
-    /* The document record goes in before the merge so that our metadata
-     * wins over anything the partial graph carries for the same name. */
-    if ((rc = ag_extract(&part, r->ctx, r->lex, text, &r->xopts)) < 0 ||
-        (rc = ag_graph_add_document(r->all, r->ctx, name, date, m->url, title)) < 0 ||
-        (rc = ag_graph_merge(r->all, r->ctx, part)) < 0)
-        goto out;
     r->processed++;
 out:
-    free(headline);
+    if (title != m->title)
+        free((char *)title);
+    free(date_copy);
     ag_graph_free(part);
     ag_text_free(text);
     ag_doc_free(doc);

@@ -269,7 +269,7 @@ static int write_edge(gexf *x, size_t i)
         attr(x, "kind", e->relation) || attr_num(x, "weight", e->weight, 0) || start(x, "attvalues") ||
         attvalue(x, "relation", e->relation) || attvalue_num(x, "confidence", e->confidence, AG_EXPORT_DECIMALS) ||
         attvalue(x, "evidence", e->n_evidence ? e->evidence[0].text : NULL) ||
-        attvalue_num(x, "evidence_count", (double)e->n_evidence, 0) || attvalue(x, "docs", docs.data) ||
+        attvalue_num(x, "evidence_count", (double)e->evidence_count, 0) || attvalue(x, "docs", docs.data) ||
         end(x) || spells(x, dates, n) || end(x))
         goto out;
     err = 0;

@@ -138,7 +138,7 @@ static int write_edge(ag_buf *b, const ag_graph *g, size_t i)
         data_num(b, "weight", e->weight, AG_EXPORT_DECIMALS) ||
         data_num(b, "confidence", e->confidence, AG_EXPORT_DECIMALS) ||
         data_str(b, "evidence", e->n_evidence ? e->evidence[0].text : NULL) ||
-        data_num(b, "evidence_count", (double)e->n_evidence, 0) || data_str(b, "docs", docs.data) ||
+        data_num(b, "evidence_count", (double)e->evidence_count, 0) || data_str(b, "docs", docs.data) ||
         ag_buf_puts(b, "    </edge>\n"))
         goto out;
     err = AG_OK;

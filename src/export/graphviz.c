@@ -241,7 +241,7 @@ static int edge_tooltip(ag_buf *tip, const ag_edge *e)
         if (tip->len > TOOLTIP_MAX)
             break;
     }
-    if (e->n_evidence > j && ag_buf_printf(tip, "\\n(+%zu more)", e->n_evidence - j))
+    if (e->evidence_count > j && ag_buf_printf(tip, "\\n(+%zu more)", e->evidence_count - j))
         goto out;
     err = AG_OK;
 out:

@@ -189,6 +189,8 @@ static int build_graph(ag_extractor *x, ag_graph *g)
     size_t i;
     int rc = AG_OK;
     double min_conf = x->opts ? x->opts->min_confidence : 0.0;
+    size_t byte_base = x->opts && x->opts->version >= 3 ? x->opts->byte_base : 0;
+    uint32_t sentence_base = x->opts && x->opts->version >= 3 ? x->opts->sentence_base : 0;
 
     if (!emitted || !graph_index || !sent_text) {
         rc = ag_error_set(x->ctx, AG_ENOMEM, "out of memory");
@@ -219,9 +221,9 @@ static int build_graph(ag_extractor *x, ag_graph *g)
             goto out;
         }
         ev.doc = doc;
-        ev.sentence = p->sent;
-        ev.start = se->start;
-        ev.end = se->end;
+        ev.sentence = sentence_base + p->sent;
+        ev.start = (uint32_t)(byte_base + se->start);
+        ev.end = (uint32_t)(byte_base + se->end);
         ev.text = sent_text[p->sent];
         ev.rule = p->rule;
         ev.confidence = p->confidence;

@@ -186,7 +186,9 @@ static int rebuild(ag_graph *g, ag_ctx *ctx, size_t *parent)
     g->epriv = NULL;
     g->n_edges = g->cap_edges = 0;
     g->ev_stale = 1; /* the index points into the old edges */
-    ag_strmap_free(&g->edge_keys);
+    free(g->edge_slots); /* it indexes the old edges */
+    g->edge_slots = NULL;
+    g->edge_slot_cap = 0;
     for (i = 0; i < n_old_edges; i++) {
         ag_edge *e = &old_edges[i];
         size_t s = group[e->source], t = group[e->target], idx;
@@ -690,7 +692,7 @@ static int sort_all(ag_graph *g)
     for (i = 0; i < g->n_edges; i++) {
         ag_edge *e = &g->edges[i];
         size_t docs;
-        double conf = g->epriv[i].seen_confidence;
+        double conf = g->epriv[i].dropped_confidence;
 
         e->source = where[e->source];
         e->target = where[e->target];
@@ -703,7 +705,7 @@ static int sort_all(ag_graph *g)
             if (e->evidence[j].confidence > conf)
                 conf = e->evidence[j].confidence;
         }
-        docs = (g->epriv[i].seen ? g->epriv[i].seen_docs : docs) + g->epriv[i].extra_docs;
+        docs = (g->epriv[i].seen ? g->epriv[i].seen->docs : docs) + g->epriv[i].extra_docs;
         e->weight = docs > UINT32_MAX ? UINT32_MAX : (uint32_t)docs;
         e->evidence_count = ag_graph__edge_evidence_total(g, i);
         e->confidence = conf;

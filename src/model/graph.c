@@ -139,18 +139,20 @@ void ag_graph__evidence_clear(ag_graph *g, ag_evidence *ev)
     memset(ev, 0, sizeof(*ev));
 }
 
+static void seen_free(ag_edge_priv *ep);
+
 void ag_graph__edge_clear(ag_graph *g, ag_edge *e, ag_edge_priv *ep)
 {
     size_t i;
 
     if (ep) {
-        free(ep->seen);
+        seen_free(ep);
         memset(ep, 0, sizeof(*ep));
     }
     for (i = 0; i < e->n_evidence; i++)
         ag_graph__evidence_clear(g, &e->evidence[i]);
     free(e->evidence);
-    free(e->relation);
+    ag_strpool_unref(&g->pool, e->relation);
     memset(e, 0, sizeof(*e));
 }
 
@@ -179,7 +181,7 @@ void ag_graph_free(ag_graph *g)
     }
     free(g->docs);
     ag_strmap_free(&g->actor_keys);
-    ag_strmap_free(&g->edge_keys);
+    free(g->edge_slots);
     ag_strmap_free(&g->doc_keys);
     g->ev_stale = 1;
     free(g->title);
@@ -495,39 +497,66 @@ int ag_graph_add_mentions(ag_graph *g, ag_ctx *ctx, size_t actor, const char *do
     return err;
 }
 
-/* Decimal digits of v into out (no NUL); returns their count. */
-static size_t format_index(char *out, size_t v)
+static uint64_t edge_hash(size_t source, size_t target, const char *relation)
 {
-    char tmp[24];
-    size_t n = 0, i;
+    uint64_t h = ag_hash_bytes(relation, strlen(relation));
 
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    return n;
+    h ^= (uint64_t)source * 0x9E3779B97F4A7C15ull;
+    h ^= (uint64_t)target * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 31);
+}
+
+/* The slot of (source, target, relation), or the empty slot it would take. */
+static size_t edge_slot(const ag_graph *g, size_t source, size_t target, const char *relation)
+{
+    size_t mask = g->edge_slot_cap - 1, j, k;
+
+    for (j = edge_hash(source, target, relation) & mask; (k = g->edge_slots[j]); j = (j + 1) & mask) {
+        const ag_edge *e = &g->edges[k - 1];
+        if (e->source == source && e->target == target && strcmp(e->relation, relation) == 0)
+            break;
+    }
+    return j;
+}
+
+/* Room in the edge index for @p n edges: rebuilt at twice that. */
+static int edge_index_reserve(ag_graph *g, size_t n)
+{
+    size_t cap = 64, i;
+
+    if (n * 2 <= g->edge_slot_cap)
+        return AG_OK;
+    while (cap < n * 2)
+        cap *= 2;
+    free(g->edge_slots);
+    g->edge_slot_cap = 0;
+    if (!(g->edge_slots = calloc(cap, sizeof(size_t))))
+        return AG_ENOMEM;
+    g->edge_slot_cap = cap;
+    for (i = 0; i < g->n_edges; i++)
+        g->edge_slots[edge_slot(g, g->edges[i].source, g->edges[i].target, g->edges[i].relation)] = i + 1;
+    return AG_OK;
+}
+
+static void edge_index_clear(ag_graph *g)
+{
+    free(g->edge_slots);
+    g->edge_slots = NULL;
+    g->edge_slot_cap = 0;
 }
 
 int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, size_t target,
                        const char *relation)
 {
-    ag_buf key = AG_BUF_INIT;
     ag_edge *e;
-    size_t idx;
-    int err = AG_OK;
-    char num[48];
+    size_t j;
 
-    /* "source\x1ftarget\x1frelation", without printf: this runs per edge of every article */
-    if (ag_buf_reserve(&key, 48 + strlen(relation)) ||
-        ag_buf_append(&key, num, format_index(num, source)) || ag_buf_putc(&key, '\x1f') ||
-        ag_buf_append(&key, num, format_index(num, target)) || ag_buf_putc(&key, '\x1f') ||
-        ag_buf_puts(&key, relation))
+    if (edge_index_reserve(g, g->n_edges + 1))
         goto nomem;
-    if (ag_strmap_get(&g->edge_keys, key.data, &idx)) {
-        *index = idx;
-        goto out;
+    j = edge_slot(g, source, target, relation);
+    if (g->edge_slots[j]) {
+        *index = g->edge_slots[j] - 1;
+        return AG_OK;
     }
     if (g->n_edges == g->cap_edges) {
         size_t cap = g->cap_edges ? g->cap_edges * 2 : 16;
@@ -546,20 +575,15 @@ int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, s
     memset(&g->epriv[g->n_edges], 0, sizeof(g->epriv[0]));
     e->source = source;
     e->target = target;
-    if (!(e->relation = ag_strdup(relation)))
+    /* a handful of relation names over all edges: shared from the pool */
+    if (!(e->relation = (char *)ag_strpool_ref(&g->pool, relation, strlen(relation))))
         goto nomem;
-    if (ag_strmap_put(&g->edge_keys, key.data, g->n_edges)) {
-        free(e->relation);
-        goto nomem;
-    }
+    g->edge_slots[j] = g->n_edges + 1;
     *index = g->n_edges++;
     g->finalized = 0;
-out:
-    ag_buf_free(&key);
-    return err;
+    return AG_OK;
 nomem:
-    err = ag_error_set(ctx, AG_ENOMEM, "out of memory");
-    goto out;
+    return ag_error_set(ctx, AG_ENOMEM, "out of memory");
 }
 
 static int str_or_empty_cmp(const char *a, const char *b)
@@ -690,7 +714,7 @@ static int push_evidence(ag_graph *g, size_t edge, const ag_evidence *c)
     ag_edge_priv *ep = &g->epriv[edge];
 
     if (e->n_evidence == ep->cap_evidence) {
-        size_t cap = ep->cap_evidence ? ep->cap_evidence * 2 : 2;
+        size_t cap = ep->cap_evidence ? ep->cap_evidence * 2 : 1; /* most edges have one */
         ag_evidence *v = realloc(e->evidence, cap * sizeof(*v));
         if (!v)
             return AG_ENOMEM;
@@ -729,45 +753,45 @@ static uint64_t doc_print(const char *doc)
 }
 
 /* Record one fingerprint; 1 if it was new, 0 if seen, AG_ENOMEM. */
-static int seen_add(ag_edge_priv *ep, uint64_t print)
+static int seen_add(ag_edge_seen *sn, uint64_t print)
 {
     size_t j, mask;
 
-    if ((ep->seen_count + 1) * 2 > ep->seen_cap) {
-        size_t cap = ep->seen_cap ? ep->seen_cap * 2 : 16, i;
+    if ((sn->count + 1) * 2 > sn->cap) {
+        size_t cap = sn->cap ? sn->cap * 2 : 16, i;
         uint64_t *v = calloc(cap, sizeof(*v));
         if (!v)
             return AG_ENOMEM;
-        for (i = 0; i < ep->seen_cap; i++) {
-            if (!ep->seen[i])
+        for (i = 0; i < sn->cap; i++) {
+            if (!sn->slots[i])
                 continue;
-            for (j = ep->seen[i] & (cap - 1); v[j]; j = (j + 1) & (cap - 1))
+            for (j = sn->slots[i] & (cap - 1); v[j]; j = (j + 1) & (cap - 1))
                 ;
-            v[j] = ep->seen[i];
+            v[j] = sn->slots[i];
         }
-        free(ep->seen);
-        ep->seen = v;
-        ep->seen_cap = cap;
+        free(sn->slots);
+        sn->slots = v;
+        sn->cap = cap;
     }
-    mask = ep->seen_cap - 1;
-    for (j = print & mask; ep->seen[j]; j = (j + 1) & mask)
-        if (ep->seen[j] == print)
+    mask = sn->cap - 1;
+    for (j = print & mask; sn->slots[j]; j = (j + 1) & mask)
+        if (sn->slots[j] == print)
             return 0;
-    ep->seen[j] = print;
-    ep->seen_count++;
+    sn->slots[j] = print;
+    sn->count++;
     return 1;
 }
 
 /* Record one piece of evidence and its document; 1 if the evidence was
  * new, 0 if seen before, AG_ENOMEM. */
-static int seen_evidence(ag_edge_priv *ep, const ag_evidence *ev)
+static int seen_evidence(ag_edge_seen *sn, const ag_evidence *ev)
 {
-    int r = seen_add(ep, evidence_print(ev)), d;
+    int r = seen_add(sn, evidence_print(ev)), d;
 
-    if (r < 0 || (d = seen_add(ep, doc_print(ev->doc))) < 0)
+    if (r < 0 || (d = seen_add(sn, doc_print(ev->doc))) < 0)
         return AG_ENOMEM;
-    ep->seen_evidence += (size_t)r;
-    ep->seen_docs += (size_t)d;
+    sn->evidence += (size_t)r;
+    sn->docs += (size_t)d;
     return r;
 }
 
@@ -777,14 +801,20 @@ static int seen_start(ag_edge_priv *ep, const ag_edge *e)
 {
     size_t i;
 
-    if (!(ep->seen = calloc(16, sizeof(*ep->seen))))
+    if (!(ep->seen = calloc(1, sizeof(*ep->seen))))
         return AG_ENOMEM;
-    ep->seen_cap = 16;
-    ep->seen_count = ep->seen_evidence = ep->seen_docs = 0;
     for (i = 0; i < e->n_evidence; i++)
-        if (seen_evidence(ep, &e->evidence[i]) < 0)
+        if (seen_evidence(ep->seen, &e->evidence[i]) < 0)
             return AG_ENOMEM;
     return AG_OK;
+}
+
+static void seen_free(ag_edge_priv *ep)
+{
+    if (ep->seen)
+        free(ep->seen->slots);
+    free(ep->seen);
+    ep->seen = NULL;
 }
 
 /* A capped edge keeps the max_evidence smallest of its evidence in
@@ -811,16 +841,16 @@ static int add_capped(ag_graph *g, size_t edge, ag_evidence *c)
             goto nomem;
         return AG_OK;
     }
-    if (c->confidence > ep->seen_confidence)
-        ep->seen_confidence = c->confidence;
-    if ((!ep->seen && seen_start(ep, e)) || (r = seen_evidence(ep, c)) < 0)
+    if (c->confidence > ep->dropped_confidence)
+        ep->dropped_confidence = c->confidence;
+    if ((!ep->seen && seen_start(ep, e)) || (r = seen_evidence(ep->seen, c)) < 0)
         goto nomem;
     if (r && e->n_evidence < g->max_evidence) {
         if (push_evidence(g, edge, c))
             goto nomem;
     } else if (r && ag_graph__evidence_cmp(c, &e->evidence[worst]) < 0) {
-        if (e->evidence[worst].confidence > ep->seen_confidence) /* dropped, still counted */
-            ep->seen_confidence = e->evidence[worst].confidence;
+        if (e->evidence[worst].confidence > ep->dropped_confidence) /* dropped, still counted */
+            ep->dropped_confidence = e->evidence[worst].confidence;
         ag_graph__evidence_clear(g, &e->evidence[worst]);
         e->evidence[worst] = *c;
     } else {
@@ -863,7 +893,7 @@ size_t ag_graph__edge_evidence_total(const ag_graph *g, size_t edge)
 {
     const ag_edge_priv *ep = &g->epriv[edge];
 
-    return (ep->seen ? ep->seen_evidence : g->edges[edge].n_evidence) + ep->extra_evidence;
+    return (ep->seen ? ep->seen->evidence : g->edges[edge].n_evidence) + ep->extra_evidence;
 }
 
 int ag_graph__edge_carry_counts(ag_graph *g, size_t edge, const ag_edge *fe, const ag_edge_priv *fp, int same)
@@ -872,25 +902,26 @@ int ag_graph__edge_carry_counts(ag_graph *g, size_t edge, const ag_edge *fe, con
     size_t i;
 
     if (same && g->max_evidence && fp->seen) {
+        const ag_edge_seen *fs = fp->seen;
         if (!ep->seen && seen_start(ep, &g->edges[edge]))
             return AG_ENOMEM;
-        for (i = 0; i < fp->seen_cap; i++) {
+        for (i = 0; i < fs->cap; i++) {
             int r;
-            if (!fp->seen[i])
+            if (!fs->slots[i])
                 continue;
-            if ((r = seen_add(ep, fp->seen[i])) < 0)
+            if ((r = seen_add(ep->seen, fs->slots[i])) < 0)
                 return r;
-            if (fp->seen[i] >> 63)
-                ep->seen_docs += (size_t)r;
+            if (fs->slots[i] >> 63)
+                ep->seen->docs += (size_t)r;
             else
-                ep->seen_evidence += (size_t)r;
+                ep->seen->evidence += (size_t)r;
         }
     } else if (fp->seen) {
-        ep->extra_evidence += fp->seen_evidence - fe->n_evidence;
-        ep->extra_docs += fp->seen_docs - ag_graph__edge_listed_docs(fe);
+        ep->extra_evidence += fp->seen->evidence - fe->n_evidence;
+        ep->extra_docs += fp->seen->docs - ag_graph__edge_listed_docs(fe);
     }
-    if (fp->seen_confidence > ep->seen_confidence)
-        ep->seen_confidence = fp->seen_confidence;
+    if (fp->dropped_confidence > ep->dropped_confidence)
+        ep->dropped_confidence = fp->dropped_confidence;
     ep->extra_evidence += fp->extra_evidence;
     ep->extra_docs += fp->extra_docs;
     return AG_OK;
@@ -1076,12 +1107,11 @@ nomem:
 
 int ag_graph__reindex(ag_graph *g)
 {
-    ag_buf key = AG_BUF_INIT;
     size_t i, j;
     int err = AG_ENOMEM;
 
     ag_strmap_free(&g->actor_keys);
-    ag_strmap_free(&g->edge_keys);
+    edge_index_clear(g);
     ag_strmap_free(&g->doc_keys);
     g->ev_stale = 1;
     for (i = 0; i < g->n_actors; i++) {
@@ -1098,19 +1128,13 @@ int ag_graph__reindex(ag_graph *g)
                 goto out;
         }
     }
-    for (i = 0; i < g->n_edges; i++) {
-        key.len = 0;
-        if (ag_buf_printf(&key, "%zu\x1f%zu\x1f%s", g->edges[i].source, g->edges[i].target,
-                          g->edges[i].relation) ||
-            ag_strmap_put(&g->edge_keys, key.data, i))
-            goto out;
-    }
+    if (edge_index_reserve(g, g->n_edges))
+        goto out;
     for (i = 0; i < g->n_docs; i++)
         if (ag_strmap_put(&g->doc_keys, g->docs[i].name, i))
             goto out;
     err = AG_OK;
 out:
-    ag_buf_free(&key);
     return err;
 }
 

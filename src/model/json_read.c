@@ -239,8 +239,8 @@ static int read_counts(reader *r, const cJSON *meta, size_t s, size_t t, const c
     if (weight > docs)
         ep->extra_docs += weight - docs;
     conf = cJSON_GetObjectItemCaseSensitive(meta, "confidence");
-    if (cJSON_IsNumber(conf) && conf->valuedouble > ep->seen_confidence && conf->valuedouble <= 1.0)
-        ep->seen_confidence = conf->valuedouble; /* may come from evidence not listed */
+    if (cJSON_IsNumber(conf) && conf->valuedouble > ep->dropped_confidence && conf->valuedouble <= 1.0)
+        ep->dropped_confidence = conf->valuedouble; /* may come from evidence not listed */
     return AG_OK;
 }
 

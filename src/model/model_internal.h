@@ -16,17 +16,23 @@ typedef struct ag_actor_priv {
     uint32_t votes[AG_ACTOR_TYPE_COUNT_];
 } ag_actor_priv;
 
-/* What the public ag_edge does not show.  A graph that keeps at most
- * max_evidence items per edge still counts what it dropped: fingerprints of
- * every distinct (document, sentence, rule) and of every document seen
- * (documents have the top bit set), so the counts and the weight stay exact.
- * extra_*: what a file read back said beyond the evidence it listed. */
+/* Fingerprints of an edge that dropped evidence: every distinct (document,
+ * sentence, rule) and every document seen (documents have the top bit set),
+ * so its counts and weight stay exact. */
+typedef struct ag_edge_seen {
+    uint64_t *slots; /* open addressing; 0 is empty */
+    size_t cap, count, evidence, docs;
+} ag_edge_seen;
+
+/* What the public ag_edge does not show.  seen is made when the edge first
+ * drops evidence under max_evidence; extra_*: what a file read back said
+ * beyond the evidence it listed; dropped_confidence: the best confidence of
+ * evidence not listed. */
 typedef struct ag_edge_priv {
     size_t cap_evidence;
-    uint64_t *seen;
-    size_t seen_cap, seen_count, seen_evidence, seen_docs;
-    double seen_confidence;
+    ag_edge_seen *seen;
     size_t extra_evidence, extra_docs;
+    double dropped_confidence;
 } ag_edge_priv;
 
 typedef struct ag_document {
@@ -43,7 +49,8 @@ struct ag_graph {
     size_t n_edges, cap_edges;
     ag_edge_priv *epriv; /* parallel to edges */
     size_t max_evidence; /* 0: keep all */
-    ag_strmap edge_keys;  /* "source\x1ftarget\x1frelation" -> edge index */
+    size_t *edge_slots; /* (source, target, relation) -> edge index + 1; 0: empty */
+    size_t edge_slot_cap;
 
     ag_document *docs;
     size_t n_docs, cap_docs;
@@ -117,7 +124,7 @@ int ag_graph__edge_get(ag_graph *g, ag_ctx *ctx, size_t *index, size_t source, s
  * when no specific type has a vote. */
 ag_actor_type ag_graph__choose_type(const ag_actor_priv *p, ag_actor_type current);
 
-/* Rebuild actor_keys and edge_keys from the arrays. */
+/* Rebuild actor_keys, the edge index and doc_keys from the arrays. */
 int ag_graph__reindex(ag_graph *g);
 
 /* Compute degree, weighted degree, PageRank, betweenness and communities

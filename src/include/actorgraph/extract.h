@@ -42,10 +42,15 @@ typedef struct ag_extract_options {
     /** The language model (version 2 on); NULL: relations come from the
      *  surface rules alone, without a parse. */
     const ag_nlp_model *nlp;
+    /** Version 3 on: where the text starts in its document, when a long
+     *  document is analysed piece by piece (each piece an ag_doc of the same
+     *  name): added to the evidence's byte spans and sentence numbers. */
+    size_t byte_base;
+    uint32_t sentence_base;
 } ag_extract_options;
 
-#define AG_EXTRACT_OPTIONS_VERSION 2
-#define AG_EXTRACT_OPTIONS_INIT {AG_EXTRACT_OPTIONS_VERSION, 0.0, NULL, NULL, NULL}
+#define AG_EXTRACT_OPTIONS_VERSION 3
+#define AG_EXTRACT_OPTIONS_INIT {AG_EXTRACT_OPTIONS_VERSION, 0.0, NULL, NULL, NULL, 0, 0}
 
 /**
  * Extract the actors and relations of one article.
