@@ -106,6 +106,35 @@ def case_max_evidence(tmp):
         expect(["--max-evidence", bad] + arts, 2, stderr_has=("--max-evidence",))
 
 
+def case_huge_text_in_pieces(tmp):
+    """A text over 4 MB is analysed in pieces: evidence deep in the file still
+    points at its own bytes and sentence numbers keep counting."""
+    if "ASAN_OPTIONS" in os.environ:  # 4.6 MB through the sanitizer build takes minutes
+        return SKIP
+    first = ["Ada", "Bo", "Cai", "Dov", "Eli", "Fen", "Gus", "Hal"]
+    last = ["Marlowe", "Okafor", "Vance", "Tarrow", "Quill", "Rennick", "Sallow", "Ibsen"]
+    paras, n = [], 0
+    while sum(len(p) for p in paras) < 4_600_000:
+        a = f"{first[n % 8]} {last[(n // 8) % 8]}"
+        b = f"{first[(n // 64) % 8]} {last[(n // 3) % 8]}"
+        paras.append(f"Minister {a} met envoy {b} in Lisbon on Monday, officials said.\n\n"
+                     f"The talks lasted for hours and covered trade and fishing rights.\n\n")
+        n += 1
+    text = "".join(paras).encode()
+    path = os.path.join(tmp, "huge.txt")
+    with open(path, "wb") as fh:
+        fh.write(text)
+    out, _ = expect(["-f", "json", path], 0)
+    evs = [ev for e in json.loads(out)["graph"]["edges"] for ev in e["metadata"]["evidence"]]
+    check(evs, "no evidence from a 4.6 MB text")
+    late = [ev for ev in evs if ev["start"] > 3_000_000]
+    check(late, "no evidence beyond the first 3 MB: the later pieces were lost")
+    for ev in late[:50]:
+        span = text[ev["start"]:ev["end"]].decode()
+        check(" ".join(span.split()) == ev["text"], f"evidence at {ev['start']} does not match its bytes")
+    check(max(ev["sentence"] for ev in evs) > 60_000, "sentence numbers restart in each piece")
+
+
 def case_help(tmp):
     out, err = expect(["--help"], 0)
     text = out.decode()
